@@ -1,0 +1,147 @@
+"""Fail the build when a page's front matter is missing a field or holds a wrong value.
+
+Every error of every page is reported at once, each naming the file, the line and the fix,
+because the people who edit these pages are not developers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+import re
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+REQUIRED_FIELDS = ("title", "description", "reviewed", "next_review", "sources")
+# Material's own per-page switches are allowed too; anything else is most likely a typo.
+OPTIONAL_FIELDS = ("hide", "search", "template")
+DESCRIPTION_LENGTH = range(50, 161)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+def _field_line(block: str, field: str) -> int:
+    """The file line of `field:` (the opening `---` is line 1), or of the closing `---`."""
+    for number, line in enumerate(block.splitlines(), start=2):
+        if line.startswith(f"{field}:"):
+            return number
+    return block.count("\n") + 2
+
+
+def _a_year_after(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day + datetime.timedelta(days=365)
+
+
+def check_front_matter(path: str, text: str, known_sources: dict, today: datetime.date) -> list[str]:
+    """Return one message per problem in the front matter of the page `path` (empty if none)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return [
+            f"{path}:1: the page has no front matter: start it with a `---` block holding "
+            f"{', '.join(REQUIRED_FIELDS)} (copy docs/includes/page-template.md)"
+        ]
+    block = match.group(1)
+    try:
+        meta = yaml.safe_load(block) or {}
+    except yaml.YAMLError as error:
+        # Where the broken structure opened is the line to fix, when YAML knows it.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        return [
+            f"{path}:{line}: the front matter cannot be read ({problem}): check the colons and "
+            "indentation, and put quotes around a value that contains a colon"
+        ]
+    if not isinstance(meta, dict):
+        return [f"{path}:2: the front matter must be `field: value` lines, one per field"]
+
+    errors = []
+
+    def error(field: str, message: str) -> None:
+        errors.append(f"{path}:{_field_line(block, field)}: {message}")
+
+    for field in meta:
+        if field not in REQUIRED_FIELDS + OPTIONAL_FIELDS:
+            close = difflib.get_close_matches(str(field), REQUIRED_FIELDS + OPTIONAL_FIELDS, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "remove it"
+            error(field, f"`{field}` is not a known field: {hint}")
+
+    reviewed = meta.get("reviewed")
+    example_reviewed = reviewed if isinstance(reviewed, datetime.date) else today
+    examples = {
+        "title": "title: Side effects of Botox for migraine",
+        "description": "description: What the page tells the reader, in one sentence of 50 to 160 characters.",
+        "reviewed": f"reviewed: {today.isoformat()}",
+        "next_review": f"next_review: {_a_year_after(example_reviewed).isoformat()}",
+        "sources": "sources: [article-general]",
+    }
+    for field in REQUIRED_FIELDS:
+        if meta.get(field) in (None, "", []):
+            note = ", normally a year after `reviewed`" if field == "next_review" else ""
+            error(field, f"{field} is missing: add `{examples[field]}`{note}")
+
+    title = meta.get("title")
+    if title and not isinstance(title, str):
+        error("title", "title must be text: put it in quotes")
+
+    description = meta.get("description")
+    if description:
+        if not isinstance(description, str):
+            error("description", "description must be text: put it in quotes")
+        elif len(description) not in DESCRIPTION_LENGTH:
+            error(
+                "description",
+                f"description is {len(description)} characters long: make it one sentence of "
+                f"{DESCRIPTION_LENGTH.start} to {DESCRIPTION_LENGTH.stop - 1} characters, because "
+                "search engines and link previews show it",
+            )
+        elif not description.endswith(".") or re.search(r"[.!?]\s", description):
+            error("description", "description must be one sentence ending with a full stop")
+
+    dates = {}
+    for field in ("reviewed", "next_review"):
+        value = meta.get(field)
+        if value in (None, ""):
+            continue
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            dates[field] = value
+        else:
+            error(field, f"{field} is `{value}`, not a date: write it as YYYY-MM-DD, for example `{examples[field]}`")
+    if len(dates) == 2 and dates["next_review"] <= dates["reviewed"]:
+        error(
+            "next_review",
+            f"next_review ({dates['next_review']}) must come after reviewed ({dates['reviewed']}): "
+            f"normally a year later, `{examples['next_review']}`",
+        )
+
+    sources = meta.get("sources")
+    if sources:
+        if not isinstance(sources, list):
+            error("sources", "sources must be a list: write `sources: [article-general, nice-ta260]`")
+        else:
+            for key in sources:
+                if key not in known_sources:
+                    close = difflib.get_close_matches(str(key), list(known_sources), n=1)
+                    hint = f"did you mean `{close[0]}`? " if close else ""
+                    error(
+                        "sources",
+                        f"source `{key}` is not in the sources list: {hint}use a key listed under "
+                        "`extra.sources` in mkdocs.yml, or add the new source there",
+                    )
+    return errors
+
+
+def on_files(files, config):
+    root = os.path.dirname(config.config_file_path)
+    errors = []
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:  # a page generated by a hook carries its own meta
+            continue
+        path = os.path.relpath(file.abs_src_path, root)
+        errors += check_front_matter(path, file.content_string, config.extra["sources"], datetime.date.today())
+    if errors:
+        raise PluginError("Front matter problems:\n  " + "\n  ".join(errors))

@@ -1,0 +1,24 @@
+"""Append a "Sources" section, built from the page's `sources:` front matter, to every page.
+
+It is added to the Markdown, not the template, so each entry's `#source-<key>` anchor is part of
+the page: MkDocs then checks every inline citation such as `[NICE](#source-nice-ta260)`.
+"""
+
+
+def sources_markdown(keys, known_sources) -> str:
+    lines = ["", "", "## Sources {#sources}", ""]
+    for key in keys:
+        source = known_sources[key]
+        if "url" in source:
+            title = f"[{source['title']}]({source['url']}){{#source-{key}}}"
+        else:
+            title = f"*{source['title']}*{{#source-{key}}}"
+        lines.append(f"- {title}: {source['publisher']}")
+    return "\n".join(lines) + "\n"
+
+
+def on_page_markdown(markdown, page, config, files):
+    keys = page.meta.get("sources")
+    if not keys:
+        return markdown
+    return markdown + sources_markdown(keys, config.extra["sources"])

@@ -1,0 +1,16 @@
+import re
+
+from site_files import ROOT
+
+
+def readme_commands():
+    return re.findall(r"```sh\n(.+?)\n```", (ROOT / "README.md").read_text(encoding="utf-8"))
+
+
+def test_ci_runs_the_readmes_test_command_word_for_word():
+    test_command = next(command for command in readme_commands() if "pytest" in command)
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_readmes_preview_command_serves_the_site():
+    assert any(command.endswith("mkdocs serve") for command in readme_commands())
