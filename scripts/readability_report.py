@@ -49,7 +49,7 @@ def page_text(html: str) -> str:
         node.decompose()
     lines = []
     for block in article.css(BLOCKS):
-        if block.css_first("p, li, ul, ol, table"):
+        if any(inner.mem_id != block.mem_id for inner in block.css("p, li, table")):
             continue  # its inner blocks are read on their own
         text = " ".join(block.text(separator=" ").split())
         if text:
