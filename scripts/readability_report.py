@@ -77,6 +77,12 @@ def problems(results: list[Readability]) -> list[str]:
         for r in results
         if r.grade > MAX_GRADE
     ]
+    found += [
+        f"docs/{r.page}: a sentence has {r.longest_sentence_words} words, more than {MAX_SENTENCE_WORDS}: "
+        f"split it: {r.longest_sentence!r}"
+        for r in results
+        if r.longest_sentence_words > MAX_SENTENCE_WORDS
+    ]
     median = statistics.median(r.grade for r in results)
     if median > MAX_MEDIAN_GRADE:
         found.append(f"the median reading grade {median} is above {MAX_MEDIAN_GRADE}")
