@@ -42,7 +42,7 @@ def _impossible_dates(block: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def _a_year_after(day: datetime.date) -> datetime.date:
+def a_year_after(day: datetime.date) -> datetime.date:
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
@@ -94,7 +94,7 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
         "title": "title: Side effects of Botox for migraine",
         "description": "description: What the page tells the reader, in one sentence of 50 to 160 characters.",
         "reviewed": f"reviewed: {today.isoformat()}",
-        "next_review": f"next_review: {_a_year_after(example_reviewed).isoformat()}",
+        "next_review": f"next_review: {a_year_after(example_reviewed).isoformat()}",
         "sources": "sources: [article-general]",
     }
     for field in REQUIRED_FIELDS:
