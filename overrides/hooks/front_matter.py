@@ -29,7 +29,20 @@ def _field_line(block: str, field: str) -> int:
     return block.count("\n") + 2
 
 
-def _a_year_after(day: datetime.date) -> datetime.date:
+def _impossible_dates(block: str) -> list[tuple[int, str, str]]:
+    """The (line, field, value) of each `field: YYYY-MM-DD` whose day is not in the calendar."""
+    found = []
+    for number, line in enumerate(block.splitlines(), start=2):
+        match = re.fullmatch(r"(\w+):\s*(\d{4}-\d\d-\d\d)\s*", line)
+        if match:
+            try:
+                datetime.date.fromisoformat(match[2])
+            except ValueError:
+                found.append((number, match[1], match[2]))
+    return found
+
+
+def a_year_after(day: datetime.date) -> datetime.date:
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
@@ -47,6 +60,11 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
     block = match.group(1)
     try:
         meta = yaml.safe_load(block) or {}
+    except ValueError as error:  # YAML reads 2027-02-30 as a date, then cannot make it one
+        return [
+            f"{path}:{line}: {field} is {value}, a day that does not exist ({error}): write a real date as YYYY-MM-DD"
+            for line, field, value in _impossible_dates(block)
+        ] or [f"{path}:2: the front matter holds a value that cannot be read ({error}): check the dates"]
     except yaml.YAMLError as error:
         # Where the broken structure opened is the line to fix, when YAML knows it.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
@@ -76,7 +94,7 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
         "title": "title: Side effects of Botox for migraine",
         "description": "description: What the page tells the reader, in one sentence of 50 to 160 characters.",
         "reviewed": f"reviewed: {today.isoformat()}",
-        "next_review": f"next_review: {_a_year_after(example_reviewed).isoformat()}",
+        "next_review": f"next_review: {a_year_after(example_reviewed).isoformat()}",
         "sources": "sources: [article-general]",
     }
     for field in REQUIRED_FIELDS:
@@ -109,6 +127,8 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
             continue
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             dates[field] = value
+        elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value.strip()):
+            error(field, f"{field} is in quotes, so it is read as text: remove the quotes, `{field}: {value.strip()}`")
         else:
             error(field, f"{field} is `{value}`, not a date: write it as YYYY-MM-DD, for example `{examples[field]}`")
     if len(dates) == 2 and dates["next_review"] <= dates["reviewed"]:
@@ -124,7 +144,9 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
             error("sources", "sources must be a list: write `sources: [article-general, nice-ta260]`")
         else:
             for key in sources:
-                if key not in known_sources:
+                if not isinstance(key, str):
+                    error("sources", "each source must be one key on its own: write `sources: [article-general, nice-ta260]`")
+                elif key not in known_sources:
                     close = difflib.get_close_matches(str(key), list(known_sources), n=1)
                     hint = f"did you mean `{close[0]}`? " if close else ""
                     error(

@@ -1,0 +1,104 @@
+"""The built site's `_headers` gives a static host a Content-Security-Policy that fits the pages."""
+
+import base64
+import hashlib
+import re
+import shutil
+
+from selectolax.lexbor import LexborHTMLParser
+
+from security_headers import InlineCode, content_security_policy
+from site_files import built_page
+
+SCRIPT_TYPES = ("", "text/javascript", "application/javascript", "module")
+
+
+def read_headers(text: str) -> dict[str, dict[str, str]]:
+    """`_headers` as {path pattern: {name: value}}, failing on any line in another format."""
+    rules, path = {}, None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("/"):
+            path = line.strip()
+            rules[path] = {}
+        else:
+            match = re.fullmatch(r"  ([A-Za-z-]+): (\S.*)", line)
+            assert match and path, f"_headers:{number}: not a path or an indented `Name: value` line: {line!r}"
+            rules[path][match[1]] = match[2]
+    return rules
+
+
+def csp_directives(policy: str) -> dict[str, list[str]]:
+    return {name: sources for name, *sources in (directive.split() for directive in policy.split(";"))}
+
+
+def scripts_not_allowed(site_dir, policy: str) -> list[str]:
+    """A message for each inline script in a page of `site_dir` whose hash `policy` lacks."""
+    allowed = set(csp_directives(policy)["script-src"])
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        for script in LexborHTMLParser(page.read_text(encoding="utf-8")).css("script:not([src])"):
+            if (script.attributes.get("type") or "").lower() not in SCRIPT_TYPES:
+                continue  # data such as Material's __config, which CSP does not govern
+            text = script.text()
+            digest = "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+            if digest not in allowed:
+                problems.append(
+                    f"{page.relative_to(site_dir)}: the inline script `{text[:60]}…` has hash {digest}, which "
+                    "is not in script-src in _headers, so browsers will block it: build the site with "
+                    "overrides/hooks/security_headers.py listed under `hooks:` in mkdocs.yml, or move the "
+                    "script into a file under docs/assets/"
+                )
+    return problems
+
+
+def headers(site_dir):
+    return read_headers((site_dir / "_headers").read_text(encoding="utf-8"))
+
+
+def test_the_built_site_carries_security_headers(site_dir):
+    every_page = headers(site_dir)["/*"]
+    assert every_page["X-Content-Type-Options"] == "nosniff"
+    assert every_page["Referrer-Policy"] == "no-referrer"
+    assert every_page["Cross-Origin-Opener-Policy"] == "same-origin"
+    for feature in ("camera", "microphone", "geolocation", "interest-cohort", "browsing-topics"):
+        assert f"{feature}=()" in every_page["Permissions-Policy"]
+    assert "max-age" in headers(site_dir)["/assets/*"]["Cache-Control"]
+
+
+def test_the_csp_allows_nothing_from_other_origins(site_dir):
+    directives = csp_directives(headers(site_dir)["/*"]["Content-Security-Policy"])
+    assert directives["default-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["base-uri"] == directives["form-action"] == ["'self'"]
+    for name, sources in directives.items():
+        others = [s for s in sources if s not in ("'self'", "'none'", "data:", "'unsafe-hashes'") and not s.startswith("'sha256-")]
+        assert not others, f"{name} allows {others}: the site must load nothing from other origins"
+
+
+def test_every_inline_script_of_every_page_is_allowed_by_its_hash(site_dir):
+    problems = scripts_not_allowed(site_dir, headers(site_dir)["/*"]["Content-Security-Policy"])
+    assert not problems, "\n".join(problems)
+
+
+def test_an_inline_script_missing_from_the_csp_is_reported_with_page_and_fix(site_dir, tmp_path):
+    page = built_page(tmp_path, "side-effects.md")
+    page.parent.mkdir(parents=True)
+    shutil.copy(built_page(site_dir, "side-effects.md"), page)
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"), encoding="utf-8")
+    problems = scripts_not_allowed(tmp_path, headers(site_dir)["/*"]["Content-Security-Policy"])
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("side-effects/index.html: the inline script `alert(1)…` has hash 'sha256-")
+    assert "is not in script-src in _headers, so browsers will block it: build the site with" in problems[0]
+
+
+def test_style_attributes_are_allowed_by_hash_only_when_a_page_has_them():
+    plain, aligned = InlineCode(), InlineCode()
+    plain.feed("<table><td>Neck pain</td></table>")
+    aligned.feed('<table><td style="text-align: center;">Neck pain</td></table>')
+    assert csp_directives(content_security_policy(plain))["style-src"] == ["'self'"]
+    assert csp_directives(content_security_policy(aligned))["style-src"] == [
+        "'self'",
+        "'unsafe-hashes'",
+        "'sha256-" + base64.b64encode(hashlib.sha256(b"text-align: center;").digest()).decode() + "'",
+    ]
