@@ -24,7 +24,7 @@ search:
   exclude: true
 ---
 """
-ATTRIBUTE = re.compile(r'(\s(?:id|href|src)=")([^"]*)(")')
+ATTRIBUTE = re.compile(r'\s(id|href|src)="([^"]*)"')
 HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 _pages = []  # the pages in navigation order, refreshed by every build
@@ -36,6 +36,24 @@ def section_id(page) -> str:
     return "home" if stem == "index" else stem.replace("/", "-")
 
 
+def new_value(name: str, value: str, prefix: str, page_url: str, guide_url: str, ids_by_url: dict) -> str:
+    """An id or link of the page at `page_url` ("/side-effects/"), made to work inside the guide."""
+    if name == "id":
+        return f"{prefix}--{value}"
+    if value.startswith("#"):
+        return f"#{prefix}--{value[1:]}"
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or value.startswith("/"):
+        return value
+    is_folder = parts.path in ("", ".", "..") or parts.path.endswith(("/", "/.", "/.."))
+    target = posixpath.normpath(posixpath.join(page_url, parts.path or "."))
+    target = target.rstrip("/") + "/" if is_folder else target
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if target in ids_by_url:  # a page of the guide: jump to its section
+        return f"#{ids_by_url[target]}" + (f"--{parts.fragment}" if parts.fragment else "")
+    return posixpath.relpath(target, guide_url) + ("/" if is_folder else "") + fragment
+
+
 def gathered_html(pages, guide_url: str) -> str:
     """The pages' HTML, one <section> each, with ids, links and headings made to fit one page."""
     ids_by_url = {"/" + page.url: section_id(page) for page in pages}
@@ -45,23 +63,8 @@ def gathered_html(pages, guide_url: str) -> str:
         page_url = "/" + page.url
 
         def rewrite(match, prefix=prefix, page_url=page_url):
-            attribute, value, quote = match.groups()
-            if attribute.strip() == "id":
-                return f"{attribute}{prefix}--{value}{quote}"
-            if value.startswith("#"):
-                return f"{attribute}#{prefix}--{value[1:]}{quote}"
-            parts = urlsplit(value)
-            if parts.scheme or parts.netloc or value.startswith("/"):
-                return match.group(0)
-            target = posixpath.normpath(posixpath.join(page_url, parts.path))
-            target += "/" if parts.path.endswith("/") or not parts.path else ""
-            target = "/" if target == "//" else target
-            if target in ids_by_url:  # another page of the guide: jump to its section
-                section = ids_by_url[target]
-                return f"{attribute}#{section}{'--' + parts.fragment if parts.fragment else ''}{quote}"
-            relative = posixpath.relpath(target, "/" + guide_url)
-            relative += "/" if target.endswith("/") and not relative.endswith("/") else ""
-            return f"{attribute}{relative}{'#' + parts.fragment if parts.fragment else ''}{quote}"
+            name, value = match.groups()
+            return f' {name}="{new_value(name, value, prefix, page_url, "/" + guide_url, ids_by_url)}"'
 
         content = ATTRIBUTE.sub(rewrite, page.content)
         content = HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
