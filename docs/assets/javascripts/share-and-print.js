@@ -47,7 +47,10 @@
   }
 
   // A "Copy link" button after every section heading: it copies the section's permanent address.
-  document.querySelectorAll(".md-content article h2[id]").forEach(function (heading) {
+  // Not on the 404 page, which has no permanent address, nor on the staff page, whose entries
+  // have their own buttons.
+  var wanted = canonical && !document.querySelector("button[data-copy-text]");
+  document.querySelectorAll(wanted ? ".md-content article h2[id]" : "none").forEach(function (heading) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-link";
