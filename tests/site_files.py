@@ -26,6 +26,13 @@ def markdown_pages(docs: Path = DOCS) -> list[str]:
     )
 
 
+def page_meta(page: str, docs: Path = DOCS) -> dict:
+    """The front matter of a page, such as "side-effects.md", as a dict."""
+    from front_matter import FRONT_MATTER  # overrides/hooks is on sys.path for tests
+
+    return yaml.safe_load(FRONT_MATTER.match((docs / page).read_text(encoding="utf-8")).group(1))
+
+
 def load_config(config_file: Path = CONFIG_FILE) -> dict:
     with open(config_file, encoding="utf-8") as file:
         return yaml.safe_load(file)

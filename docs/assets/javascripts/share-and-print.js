@@ -1,0 +1,87 @@
+/* Copy-link buttons, the "Print this page" button and print-only link addresses.
+   Everything is wired here with listeners: the site's Content-Security-Policy allows no inline
+   script or event handler. Without JavaScript the buttons stay hidden and the page still works. */
+(function () {
+  "use strict";
+
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var pageUrl = canonical ? canonical.href : location.href.split("#")[0];
+
+  // One polite live region tells screen reader users that a copy worked.
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Older browsers, and pages opened over plain http: copy from a hidden text box.
+    var box = document.createElement("textarea");
+    box.value = text;
+    box.setAttribute("readonly", "");
+    box.className = "visually-hidden";
+    document.body.appendChild(box);
+    box.select();
+    var copied = document.execCommand("copy");
+    box.remove();
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function confirmCopy(button, doneLabel) {
+    var label = button.textContent;
+    return function () {
+      button.textContent = doneLabel;
+      status.textContent = doneLabel;
+      setTimeout(function () { button.textContent = label; }, 2000);
+    };
+  }
+
+  function whenClicked(button, text, doneLabel) {
+    button.addEventListener("click", function () {
+      copy(text).then(confirmCopy(button, doneLabel), function () {
+        status.textContent = "Could not copy. Select the text and copy it instead.";
+      });
+    });
+  }
+
+  // A "Copy link" button after every section heading: it copies the section's permanent address.
+  // Not on the 404 page, which has no permanent address, nor on the staff page, whose entries
+  // have their own buttons.
+  var wanted = canonical && !document.querySelector("button[data-copy-text]");
+  document.querySelectorAll(wanted ? ".md-content article h2[id]" : "none").forEach(function (heading) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-link";
+    button.textContent = "Copy link";
+    var name = heading.textContent.replace("\u00b6", "").trim();
+    button.setAttribute("aria-label", "Copy link to the section: " + name);
+    whenClicked(button, pageUrl + "#" + heading.id, "Link copied");
+    heading.insertAdjacentElement("afterend", button);
+  });
+
+  // The staff link library's "Copy link" and "Copy sentence" buttons.
+  document.querySelectorAll("button[data-copy-text]").forEach(function (button) {
+    whenClicked(button, button.getAttribute("data-copy-text"), "Copied");
+  });
+
+  document.querySelectorAll("button.print-page").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
+  // On paper a link is its address: print each link to another page with its full address.
+  document.querySelectorAll(".md-content article a[href]").forEach(function (link) {
+    var href = link.getAttribute("href");
+    if (/^(#|[a-z]+:)/i.test(href) || link.classList.contains("headerlink")) return;
+    link.setAttribute("data-print-href", new URL(href, pageUrl).href);
+  });
+
+  // Collapsed answers would print as their questions only.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".md-content details:not([open])").forEach(function (details) {
+      details.open = true;
+    });
+  });
+})();

@@ -1,0 +1,162 @@
+"""Publish /staff/, the link library for clinic staff, with staff-links.json and staff-links.csv.
+
+Staff paste links into letters, emails and text messages. The library lists every page and every
+section with its permanent (canonical) address, a one-line summary and a sentence ready to paste.
+It is made at build time from the pages' front matter and headings, so it can never go stale.
+The page is left out of the patients' navigation; the footer links to it.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+
+from mkdocs.structure.files import File, InclusionLevel
+
+STAFF_PAGE = "staff.md"
+JSON_FILE = "staff-links.json"
+CSV_FILE = "staff-links.csv"
+FIELDS = ("page", "title", "section", "url", "summary", "email_sentence")
+# The Sources list the sources_section hook adds to every page is not something to send a patient.
+SKIPPED_SECTIONS = {"sources"}
+FRONT_MATTER = """---
+title: Links for clinic staff
+description: Every page and section of this guide with its permanent link, a summary and a sentence to paste into an email or letter.
+search:
+  exclude: true
+---
+"""
+# <p> without a class: not an admonition title. Nested lists give their first item.
+BLOCK = re.compile(r"<(p|li)>(.*?)</\1>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+_pages = []  # the pages in navigation order, refreshed by every build
+
+
+def first_sentence(html_text: str) -> str:
+    """The first sentence of the first paragraph or list item of `html_text` that does not just
+    lead into a list (ending with a colon), as plain text."""
+    for _, block in BLOCK.findall(html_text):
+        text = " ".join(html.unescape(TAG.sub("", block)).split())
+        if text and not text.endswith(":"):
+            sentence = SENTENCE_END.split(text, maxsplit=1)[0]
+            return sentence[0].upper() + sentence[1:]
+    return ""
+
+
+def section_texts(content: str) -> dict[str, str]:
+    """Each h2's id mapped to the HTML between it and the next h2."""
+    parts = re.split(r'<h2 id="([^"]+)"[^>]*>', content)
+    return {parts[i]: parts[i + 1].split("</h2>", 1)[-1] for i in range(1, len(parts), 2)}
+
+
+def library_entries(pages, clinic_name: str) -> list[dict]:
+    """One entry per page, then one per h2 section of it, in navigation order."""
+    entries = []
+    for page in pages:
+        title = page.meta["title"]
+        entries.append(
+            {
+                "page": page.file.src_uri,
+                "title": title,
+                "section": "",
+                "url": page.canonical_url,
+                "summary": page.meta["description"],
+                "email_sentence": f"You can read “{title}” from {clinic_name} here: {page.canonical_url}",
+            }
+        )
+        texts = section_texts(page.content)
+        for item in page.toc:
+            for heading in [item, *item.children] if item.level == 1 else [item]:
+                if heading.level != 2 or heading.id in SKIPPED_SECTIONS:
+                    continue
+                name = html.unescape(heading.title)
+                url = f"{page.canonical_url}#{heading.id}"
+                entries.append(
+                    {
+                        "page": page.file.src_uri,
+                        "title": title,
+                        "section": name,
+                        "url": url,
+                        "summary": first_sentence(texts.get(heading.id, "")) or name,
+                        "email_sentence": f"You can read “{name}” in “{title}” from {clinic_name} here: {url}",
+                    }
+                )
+    return entries
+
+
+def _markdown_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def _copy_button(text: str, label: str) -> str:
+    # The site's copy_link.js gives these buttons their click handler: no inline script.
+    return f'<button type="button" class="copy-text md-button" data-copy-text="{html.escape(text)}">{label}</button>'
+
+
+def library_markdown(entries: list[dict]) -> str:
+    lines = [
+        "Every page and section of this guide, with its permanent link. The links will not change, "
+        "so they are safe to put in letters, emails and text messages. Each sentence is ready to paste.",
+        "",
+        f"The same list for a spreadsheet: [{CSV_FILE}]({CSV_FILE}) (CSV) or [{JSON_FILE}]({JSON_FILE}) (JSON).",
+    ]
+    for entry in entries:
+        if entry["section"]:
+            target = entry["page"] + entry["url"][entry["url"].index("#") :]
+            lines += ["", f"### {_markdown_escape(entry['section'])}", ""]
+        else:
+            target = entry["page"]
+            lines += ["", f"## {_markdown_escape(entry['title'])}", ""]
+        lines += [
+            _markdown_escape(entry["summary"]),
+            "",
+            f"Link: [{entry['url']}]({target})",
+            "{: .staff-links__url }",
+            "",
+            f"Email sentence: {_markdown_escape(entry['email_sentence'])}",
+            "{: .staff-links__sentence }",
+            "",
+            '<p class="staff-links__buttons">'
+            + _copy_button(entry["url"], "Copy link")
+            + " "
+            + _copy_button(entry["email_sentence"], "Copy sentence")
+            + "</p>",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def csv_text(entries: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(entries)
+    return buffer.getvalue()
+
+
+def on_files(files, config):
+    files.append(File.generated(config, STAFF_PAGE, content=FRONT_MATTER, inclusion=InclusionLevel.NOT_IN_NAV))
+    # Filled in by on_env, once every page's headings are known.
+    files.append(File.generated(config, JSON_FILE, content="[]"))
+    files.append(File.generated(config, CSV_FILE, content=""))
+    return files
+
+
+def on_nav(nav, config, files):
+    _pages[:] = nav.pages
+    return nav
+
+
+def on_env(env, config, files):
+    """Every page is rendered by now, headings and all: write the library into its three files."""
+    entries = library_entries(_pages, config.extra["clinic"]["name"])
+    files.get_file_from_path(JSON_FILE).content_string = json.dumps(entries, ensure_ascii=False, indent=1)
+    files.get_file_from_path(CSV_FILE).content_string = csv_text(entries)
+    staff = files.get_file_from_path(STAFF_PAGE).page
+    staff.markdown = library_markdown(entries)
+    staff.render(config, files)
+    return env

@@ -1,0 +1,118 @@
+"""Publish /whole-guide/: every page of the guide, in navigation order, on one page to print.
+
+Made at build time from the rendered pages, so it never goes stale. Each page becomes a section
+whose ids are prefixed with the page's name (`side-effects--urgent-help`), so no id appears twice,
+and links between pages become links within the guide. Headings move down one level under each
+page's title, and each section keeps its own Sources list and review dates.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from urllib.parse import urlsplit
+
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
+
+GUIDE_PAGE = "whole-guide.md"
+FRONT_MATTER = """---
+title: The whole guide to Botox for chronic migraine
+description: Every page of this guide on one page, in order, to read through or to print as one leaflet.
+search:
+  exclude: true
+---
+"""
+ATTRIBUTE = re.compile(r'\s(id|href|src)="([^"]*)"')
+HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+_pages = []  # the pages in navigation order, refreshed by every build
+
+
+def section_id(page) -> str:
+    """`side-effects` for side-effects.md, `home` for the home page."""
+    stem = page.file.src_uri.removesuffix(".md")
+    return "home" if stem == "index" else stem.replace("/", "-")
+
+
+def new_value(name: str, value: str, prefix: str, page_url: str, guide_url: str, ids_by_url: dict) -> str:
+    """An id or link of the page at `page_url` ("/side-effects/"), made to work inside the guide."""
+    if name == "id":
+        return f"{prefix}--{value}"
+    if value.startswith("#"):
+        return f"#{prefix}--{value[1:]}"
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or value.startswith("/"):
+        return value
+    is_folder = parts.path in ("", ".", "..") or parts.path.endswith(("/", "/.", "/.."))
+    target = posixpath.normpath(posixpath.join(page_url, parts.path or "."))
+    target = target.rstrip("/") + "/" if is_folder else target
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if target in ids_by_url:  # a page of the guide: jump to its section
+        return f"#{ids_by_url[target]}" + (f"--{parts.fragment}" if parts.fragment else "")
+    return posixpath.relpath(target, guide_url) + ("/" if is_folder else "") + fragment
+
+
+def gathered_html(pages, guide_url: str) -> str:
+    """The pages' HTML, one <section> each, with ids, links and headings made to fit one page."""
+    ids_by_url = {"/" + page.url: section_id(page) for page in pages}
+    sections = []
+    for page in pages:
+        prefix = section_id(page)
+        page_url = "/" + page.url
+
+        def rewrite(match, prefix=prefix, page_url=page_url):
+            name, value = match.groups()
+            return f' {name}="{new_value(name, value, prefix, page_url, "/" + guide_url, ids_by_url)}"'
+
+        content = ATTRIBUTE.sub(rewrite, page.content)
+        content = HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
+        # Collapsed answers would print as their questions only.
+        content = content.replace("<details ", "<details open ")
+        review = ""
+        if page.meta.get("reviewed"):
+            review = (
+                '<p class="whole-guide__review">Page last reviewed: '
+                f"{page.meta['reviewed'].strftime('%-d %B %Y')}. Next review due: "
+                f"{page.meta['next_review'].strftime('%-d %B %Y')}.</p>"
+            )
+        sections.append(
+            f'<section class="whole-guide__page" aria-labelledby="{prefix}">\n'
+            f'<h2 id="{prefix}">{html.escape(page.meta.get("title") or page.title)}'
+            f'<a class="headerlink" href="#{prefix}" title="Link to this section">&para;</a></h2>\n'
+            f"{content}\n{review}\n</section>"
+        )
+    return "\n".join(sections)
+
+
+def guide_toc(pages):
+    """The guide's table of contents: one entry per page."""
+    return get_toc(
+        [
+            {"level": 2, "id": section_id(page), "name": html.escape(page.meta.get("title") or page.title), "children": []}
+            for page in pages
+        ]
+    )
+
+
+def on_files(files, config):
+    files.append(File.generated(config, GUIDE_PAGE, content=FRONT_MATTER, inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_nav(nav, config, files):
+    _pages[:] = nav.pages
+    return nav
+
+
+def on_env(env, config, files):
+    """Every page is rendered by now: gather them into the guide."""
+    guide = files.get_file_from_path(GUIDE_PAGE).page
+    guide.content = gathered_html(_pages, guide.url)
+    guide.toc = guide_toc(_pages)
+    dates = [page.meta for page in _pages if page.meta.get("reviewed")]
+    if dates:  # the guide is as old as its oldest page, and due when the first page is
+        guide.meta["reviewed"] = min(meta["reviewed"] for meta in dates)
+        guide.meta["next_review"] = min(meta["next_review"] for meta in dates)
+    return env
