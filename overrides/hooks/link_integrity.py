@@ -249,6 +249,19 @@ def check_search_index(site: Site) -> list[str]:
     return problems
 
 
+def read_site(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, list[Link]]:
+    """Parse every built HTML and CSS file once: the site's files and ids, and all its links."""
+    site = Site(site_folder, site_url if site_url.endswith("/") else site_url + "/", allowed_domains=allowed_domains)
+    site.files = {path.relative_to(site_folder).as_posix() for path in site_folder.rglob("*") if path.is_file()}
+    links: list[Link] = []
+    for file in sorted(site.files):
+        if file.endswith(".html"):
+            read_page(site, file, (site_folder / file).read_text(encoding="utf-8"), links)
+        elif file.endswith(".css"):
+            links += [Link(file, "css url()", url) for url in css_urls((site_folder / file).read_text(encoding="utf-8"))]
+    return site, links
+
+
 def check_site(
     site_folder: Path,
     site_url: str,
@@ -262,15 +275,7 @@ def check_site(
     the project folder `root` ("docs/side-effects.md"); messages name that file and the line.
     `allowed_domains` is the reviewed list of external domains (None: any https domain).
     """
-    site = Site(site_folder, site_url if site_url.endswith("/") else site_url + "/", allowed_domains=allowed_domains)
-    site.files = {path.relative_to(site_folder).as_posix() for path in site_folder.rglob("*") if path.is_file()}
-    links: list[Link] = []
-    for file in sorted(site.files):
-        if file.endswith(".html"):
-            read_page(site, file, (site_folder / file).read_text(encoding="utf-8"), links)
-        elif file.endswith(".css"):
-            links += [Link(file, "css url()", url) for url in css_urls((site_folder / file).read_text(encoding="utf-8"))]
-
+    site, links = read_site(site_folder, site_url, allowed_domains)
     locator = Locator(root, sources)
     # A broken link in the theme is on every page, each time written relative to that page:
     # report it once, with the first page's form of the link and how many pages have it.
