@@ -53,6 +53,7 @@ def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
 
 def copy_project(destination: Path) -> Path:
     """A throwaway copy of the site's sources, for tests that plant a mistake and build it."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides"):
         source = ROOT / name
         if source.is_dir():

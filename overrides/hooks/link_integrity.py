@@ -115,9 +115,13 @@ def read_page(site: Site, page: str, html: str, links: list[Link]) -> None:
             links.append(Link(page, "redirect to", match.group(1).strip() if match else ""))
 
 
-def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice) -> str:
-    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.5)
-    return f'; did you mean "{shown(close[0])}"?' if close else ""
+def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice, key=lambda choice: choice) -> str:
+    """`; did you mean "…"?` naming the choice closest to `wrong`, or nothing when none is close."""
+    by_key = {key(choice): choice for choice in choices}
+    # A shortened anchor ("week-12" for "week-12-second-treatment") is the commonest slip.
+    close = sorted(name for name in by_key if name.startswith(key(wrong))) if key(wrong) else []
+    close = close or difflib.get_close_matches(key(wrong), list(by_key), n=1, cutoff=0.6)
+    return f'; did you mean "{shown(by_key[close[0]])}"?' if close else ""
 
 
 def check_external(url: str, allowed_domains: Collection[str] | None) -> str | None:
@@ -161,10 +165,10 @@ def check_link(site: Site, link: Link, base_url: str) -> str | None:
         path = parts.path
     target = site.local_file(path)
     if target is None:
-        pages = [site.url_of(page) for page in site.ids]
-        choices = pages if path.endswith("/") else [site.base_path + file for file in site.files]
-        what = "page" if path.endswith("/") else "file"
-        return f"no {what} {path} in the site{suggestion(path, choices)}"
+        if path.endswith("/"):
+            return f"no page {path} in the site{suggestion(path, [site.url_of(page) for page in site.ids])}"
+        files = [site.base_path + file for file in site.files]
+        return f"no file {path} in the site{suggestion(path, files, key=lambda file: file.rsplit('/', 1)[-1])}"
     fragment = unquote(parts.fragment)
     if not fragment or fragment.lower() == "top" or target not in site.ids:
         return None
