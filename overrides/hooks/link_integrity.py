@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -28,11 +29,14 @@ from selectolax.lexbor import LexborHTMLParser
 # Reviewed external domains: a new one is a deliberate edit of this file, with a reason.
 ALLOWED_DOMAINS_FILE = Path("tests") / "data" / "external-domains.txt"
 # Attributes that hold one URL, and the elements they are read from.
-URL_ATTRIBUTES = {
-    "href": "a[href], area[href], link[href]",
-    "src": "img[src], script[src], iframe[src], source[src], audio[src], video[src], track[src], embed[src], input[src]",
-    "poster": "video[poster]",
-}
+# (selector, attribute, how a reader meets it); None: name the element, as in "<link href>".
+URL_ATTRIBUTES = (
+    ("a[href]", "href", "link to"),
+    ("[href]:not(a)", "href", None),
+    ("img[src]", "src", "image"),
+    ("[src]:not(img)", "src", None),
+    ("[poster]", "poster", None),
+)
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
 META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -45,10 +49,9 @@ EXPLICIT_ID = re.compile(r"\{[^}]*#[\w-]+[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-@dataclass
-class Link:
+class Link(NamedTuple):
     page: str  # the built file it is in, relative to the site, e.g. "side-effects/index.html"
-    kind: str  # how a reader meets it: "link to", "image", "stylesheet"...
+    kind: str  # how a reader meets it: "link to", "image", "<script src>"...
     url: str
 
 
@@ -70,20 +73,13 @@ class Site:
         """The built file a URL path (such as "/timeline/") is served from, or None."""
         if not path.startswith(self.base_path):
             return None
-        relative = unquote(path[len(self.base_path):])
+        relative = path[len(self.base_path):]
+        relative = unquote(relative) if "%" in relative else relative
         candidates = [relative + "index.html"] if relative.endswith("/") or not relative else [relative, relative + "/index.html"]
         return next((candidate for candidate in candidates if candidate in self.files), None)
 
     def url_of(self, file: str) -> str:
         return self.base_path + file.removesuffix("index.html")
-
-
-def kind_of(tag: str, attribute: str) -> str:
-    if tag == "a":
-        return "link to"
-    if tag == "img" or attribute == "srcset":
-        return "image"
-    return f"<{tag} {attribute}>"
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -97,18 +93,13 @@ def css_urls(text: str) -> list[str]:
 def read_page(site: Site, page: str, html: str, links: list[Link]) -> None:
     """Record the ids of one built HTML page and append its links to `links`."""
     tree = LexborHTMLParser(html)
-    ids = {node.attributes["id"] for node in tree.css("[id]")}
-    ids.update(node.attributes["name"] for node in tree.css("a[name]"))
-    site.ids[page] = ids
-    for attribute, selector in URL_ATTRIBUTES.items():
-        for node in tree.css(selector):
-            links.append(Link(page, kind_of(node.tag, attribute), node.attributes[attribute] or ""))
+    site.ids[page] = {node.attributes.get("id") or node.attributes["name"] for node in tree.css("[id], a[name]")}
+    for selector, attribute, kind in URL_ATTRIBUTES:
+        links += [Link(page, kind or f"<{node.tag} {attribute}>", node.attributes[attribute] or "") for node in tree.css(selector)]
     for node in tree.css("[srcset]"):
         links += [Link(page, "image", url) for url in srcset_urls(node.attributes["srcset"] or "")]
-    for node in tree.css("[style]"):
-        links += [Link(page, "style url()", url) for url in css_urls(node.attributes["style"] or "")]
-    for node in tree.css("style"):
-        links += [Link(page, "style url()", url) for url in css_urls(node.text())]
+    for node in tree.css("[style], style"):
+        links += [Link(page, "style url()", url) for url in css_urls(node.attributes.get("style") or node.text())]
     for node in tree.css("meta[http-equiv]"):
         if (node.attributes["http-equiv"] or "").lower() == "refresh":
             match = META_REFRESH_URL.search(node.attributes.get("content") or "")
@@ -146,11 +137,23 @@ def check_external(url: str, allowed_domains: Collection[str] | None) -> str | N
     return None
 
 
-def check_link(site: Site, link: Link, base_url: str) -> str | None:
-    """The problem with one link found at `base_url`, or None."""
-    url = link.url.strip()
-    if not url:
-        return "the address is empty"
+def missing_section(site: Site, target: str, fragment: str) -> str | None:
+    """The problem when page `target` has no id `fragment`, or None."""
+    fragment = unquote(fragment) if "%" in fragment else fragment
+    if not fragment or fragment.lower() == "top" or target not in site.ids or fragment in site.ids[target]:
+        return None
+    ids = site.ids[target]
+    return f'no section "{fragment}" on {site.url_of(target)}{suggestion(fragment, ids, lambda id: "#" + id)}'
+
+
+def check_link(site: Site, url: str, base_url: str) -> str | None:
+    """The problem with the link `url` found at `base_url`, or None."""
+    url = url.strip()
+    path, _, fragment = url.partition("#")
+    if ":" not in path and "?" not in path and "./" not in path and not path.endswith(".") and not path.startswith("//"):
+        # The common case, a plain path: joined by hand, as urljoin is the checker's slowest step.
+        path = path if path.startswith("/") else base_url[: base_url.rfind("/") + 1] + path
+        return missing_target(site, path, fragment)
     if url.split(":", 1)[0].lower() in IGNORED_SCHEMES:
         return None
     absolute = urljoin(base_url, url)
@@ -158,24 +161,35 @@ def check_link(site: Site, link: Link, base_url: str) -> str | None:
     if absolute.startswith(site.site_url) or (parts.scheme, parts.netloc) == ("http", urlsplit(site.site_url).netloc):
         if parts.scheme != "https":
             return "not https: use a relative link instead"
-        path = parts.path
     elif parts.scheme or parts.netloc:
         return check_external(url, site.allowed_domains)
-    else:
-        path = parts.path
+    return missing_target(site, parts.path, parts.fragment)
+
+
+def missing_target(site: Site, path: str, fragment: str) -> str | None:
+    """The problem when no built file is served at the URL `path`, or it has no id `fragment`."""
     target = site.local_file(path)
-    if target is None:
-        if path.endswith("/"):
-            return f"no page {path} in the site{suggestion(path, [site.url_of(page) for page in site.ids])}"
-        files = [site.base_path + file for file in site.files]
-        return f"no file {path} in the site{suggestion(path, files, key=lambda file: file.rsplit('/', 1)[-1])}"
-    fragment = unquote(parts.fragment)
-    if not fragment or fragment.lower() == "top" or target not in site.ids:
-        return None
-    ids = site.ids[target]
-    if fragment not in ids:
-        return f'no section "{fragment}" on {site.url_of(target)}{suggestion(fragment, ids, lambda id: "#" + id)}'
-    return None
+    if target is not None:
+        return missing_section(site, target, fragment)
+    if path.endswith("/"):
+        return f"no page {path} in the site{suggestion(path, [site.url_of(page) for page in site.ids])}"
+    files = [site.base_path + file for file in site.files]
+    return f"no file {path} in the site{suggestion(path, files, key=lambda file: file.rsplit('/', 1)[-1])}"
+
+
+def resolution_key(base_url: str, url: str) -> tuple[str, str]:
+    """A key under which `url` found at `base_url` resolves the same: "../x/" is the same link
+    on every page one folder deep, so a site's thousands of links are each checked once."""
+    if url[:3] == "../":
+        folder = base_url[: base_url.rfind("/") + 1]
+        while url[:3] == "../":
+            url = url[3:]
+            folder = folder[: folder.rfind("/", 0, -1) + 1] or "/"
+        return folder, url or "./"
+    slash = url.find("/")
+    if slash == 0 or ":" in (url if slash < 0 else url[:slash]):
+        return "", url
+    return base_url[: base_url.rfind("/") + 1], url
 
 
 class Locator:
@@ -247,7 +261,7 @@ def check_search_index(site: Site) -> list[str]:
         return []
     problems = []
     for document in json.loads(index.read_text(encoding="utf-8"))["docs"]:
-        problem = check_link(site, Link("search/search_index.json", "location", document["location"] or "./"), site.base_path)
+        problem = check_link(site, document["location"] or "./", site.base_path)
         if problem:
             problems.append(f'search/search_index.json: location "{document["location"]}": {problem}')
     return problems
@@ -256,7 +270,8 @@ def check_search_index(site: Site) -> list[str]:
 def read_site(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, list[Link]]:
     """Parse every built HTML and CSS file once: the site's files and ids, and all its links."""
     site = Site(site_folder, site_url if site_url.endswith("/") else site_url + "/", allowed_domains=allowed_domains)
-    site.files = {path.relative_to(site_folder).as_posix() for path in site_folder.rglob("*") if path.is_file()}
+    prefix = len(os.path.join(site_folder, ""))
+    site.files = {os.path.join(folder, name)[prefix:].replace(os.sep, "/") for folder, _, names in os.walk(site_folder) for name in names}
     links: list[Link] = []
     for file in sorted(site.files):
         if file.endswith(".html"):
@@ -284,11 +299,21 @@ def check_site(
     # A broken link in the theme is on every page, each time written relative to that page:
     # report it once, with the first page's form of the link and how many pages have it.
     found: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
+    base_urls = {page: site.url_of(page) for page in {link.page for link in links}}
+    checked: dict[tuple[str, str], str | None] = {}
     for link in links:
-        if link.page == "404.html" and not link.url.startswith(("/", "#")) and "//" not in link.url and ":" not in link.url:
+        url = link.url
+        if not url.strip():
+            problem = "the address is empty"
+        elif url.startswith("#"):
+            problem = missing_section(site, link.page, url[1:])
+        elif link.page == "404.html" and not url.startswith("/") and "//" not in url and ":" not in url:
             problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
         else:
-            problem = check_link(site, link, site.url_of(link.page))
+            key = resolution_key(base_urls[link.page], url)
+            if key not in checked:
+                checked[key] = check_link(site, key[1], key[0] or base_urls[link.page])
+            problem = checked[key]
         if problem:
             found[(locator.locate(site, link), link.kind, problem)].append(link)
     problems = []
