@@ -1,0 +1,376 @@
+"""Fail the build when any link in the built site is broken, naming the file, the line and the fix.
+
+MkDocs only checks links written in Markdown. Patients follow links in the whole built site:
+the theme's header, footer and navigation, raw HTML, images, CSS, the sitemap, the search index
+and the 404 page. So this hook reads every built HTML and CSS file after the build, and reports
+every problem of the run at once, because editors fix them in one go.
+
+`check_site()` is also what the tests and scripts/benchmark_links.py call.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import unquote, urljoin, urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from selectolax.lexbor import LexborHTMLParser
+
+# Reviewed external domains: a new one is a deliberate edit of this file, with a reason.
+ALLOWED_DOMAINS_FILE = Path("tests") / "data" / "external-domains.txt"
+# Attributes that hold one URL, and the elements they are read from.
+# (selector, attribute, how a reader meets it); None: name the element, as in "<link href>".
+URL_ATTRIBUTES = (
+    ("a[href]", "href", "link to"),
+    ("[href]:not(a)", "href", None),
+    ("img[src]", "src", "image"),
+    ("[src]:not(img)", "src", None),
+    ("[poster]", "poster", None),
+)
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
+META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
+HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+EMAIL = re.compile(r"^mailto:[^@\s/?]+@([a-z0-9-]+\.)+[a-z]{2,63}(\?\S*)?$", re.IGNORECASE)
+PHONE = re.compile(r"^tel:\+?[0-9][0-9-]{2,19}$")
+# Schemes that are not a page to visit; checking them would be noise.
+IGNORED_SCHEMES = ("data", "blob", "javascript")
+HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*#*\s*$")
+EXPLICIT_ID = re.compile(r"\{[^}]*#[\w-]+[^}]*\}\s*$")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+class Link(NamedTuple):
+    page: str  # the built file it is in, relative to the site, e.g. "side-effects/index.html"
+    kind: str  # how a reader meets it: "link to", "image", "<script src>"...
+    url: str
+
+
+@dataclass
+class Site:
+    """What the checker knows about a built site: its files, and the ids of each HTML page."""
+
+    folder: Path
+    site_url: str
+    files: set[str] = field(default_factory=set)
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    allowed_domains: Collection[str] | None = None
+
+    @property
+    def base_path(self) -> str:
+        return urlsplit(self.site_url).path or "/"
+
+    def local_file(self, path: str) -> str | None:
+        """The built file a URL path (such as "/timeline/") is served from, or None."""
+        if not path.startswith(self.base_path):
+            return None
+        relative = path[len(self.base_path):]
+        relative = unquote(relative) if "%" in relative else relative
+        candidates = [relative + "index.html"] if relative.endswith("/") or not relative else [relative, relative + "/index.html"]
+        return next((candidate for candidate in candidates if candidate in self.files), None)
+
+    def url_of(self, file: str) -> str:
+        return self.base_path + file.removesuffix("index.html")
+
+
+def srcset_urls(value: str) -> list[str]:
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+
+
+def css_urls(text: str) -> list[str]:
+    return [next(group for group in match.groups() if group is not None) for match in CSS_URL.finditer(text)]
+
+
+def read_page(site: Site, page: str, html: str, links: list[Link]) -> None:
+    """Record the ids of one built HTML page and append its links to `links`."""
+    tree = LexborHTMLParser(html)
+    site.ids[page] = {node.attributes.get("id") or node.attributes["name"] for node in tree.css("[id], a[name]")}
+    for selector, attribute, kind in URL_ATTRIBUTES:
+        links += [Link(page, kind or f"<{node.tag} {attribute}>", node.attributes[attribute] or "") for node in tree.css(selector)]
+    for node in tree.css("[srcset]"):
+        links += [Link(page, "image", url) for url in srcset_urls(node.attributes["srcset"] or "")]
+    for node in tree.css("[style], style"):
+        links += [Link(page, "style url()", url) for url in css_urls(node.attributes.get("style") or node.text())]
+    for node in tree.css("meta[http-equiv]"):
+        if (node.attributes["http-equiv"] or "").lower() == "refresh":
+            match = META_REFRESH_URL.search(node.attributes.get("content") or "")
+            links.append(Link(page, "redirect to", match.group(1).strip() if match else ""))
+
+
+def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice, key=lambda choice: choice) -> str:
+    """`; did you mean "…"?` naming the choice closest to `wrong`, or nothing when none is close."""
+    by_key = {key(choice): choice for choice in choices}
+    # A shortened anchor ("week-12" for "week-12-second-treatment") is the commonest slip.
+    close = sorted(name for name in by_key if name.startswith(key(wrong))) if key(wrong) else []
+    close = close or difflib.get_close_matches(key(wrong), list(by_key), n=1, cutoff=0.6)
+    return f'; did you mean "{shown(by_key[close[0]])}"?' if close else ""
+
+
+def check_external(url: str, allowed_domains: Collection[str] | None) -> str | None:
+    """The problem with a link that leaves the site, or None."""
+    scheme = url.split(":", 1)[0].lower()
+    if scheme == "mailto":
+        return None if EMAIL.match(url) else "not a well-formed email link: write it as mailto:name@example.org"
+    if scheme == "tel":
+        return None if PHONE.match(url) else "not a well-formed phone link: write digits only, as tel:+441632960123"
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        fixed = "https://" + url.split("//", 1)[-1] if parts.netloc else None
+        return f'not https: use "{fixed}"' if fixed else "not a web address: write it as https://domain/path"
+    host = (parts.hostname or "").lower()
+    if not HOSTNAME.match(host) or " " in url or parts.port is not None or parts.username:
+        return "not a well-formed web address: check it letter by letter"
+    if allowed_domains is not None and not any(host == domain or host.endswith("." + domain) for domain in allowed_domains):
+        return (
+            f"{host} is not on the reviewed list of domains: check the site is trustworthy, then add it "
+            f"with a reason to {ALLOWED_DOMAINS_FILE.as_posix()}"
+        )
+    return None
+
+
+def missing_section(site: Site, target: str, fragment: str) -> str | None:
+    """The problem when page `target` has no id `fragment`, or None."""
+    fragment = unquote(fragment) if "%" in fragment else fragment
+    if not fragment or fragment.lower() == "top" or target not in site.ids or fragment in site.ids[target]:
+        return None
+    ids = site.ids[target]
+    return f'no section "{fragment}" on {site.url_of(target)}{suggestion(fragment, ids, lambda id: "#" + id)}'
+
+
+def check_link(site: Site, url: str, base_url: str) -> str | None:
+    """The problem with the link `url` found at `base_url`, or None."""
+    url = url.strip()
+    path, _, fragment = url.partition("#")
+    if ":" not in path and "?" not in path and "./" not in path and not path.endswith(".") and not path.startswith("//"):
+        # The common case, a plain path: joined by hand, as urljoin is the checker's slowest step.
+        path = path if path.startswith("/") else base_url[: base_url.rfind("/") + 1] + path
+        return missing_target(site, path, fragment)
+    if url.split(":", 1)[0].lower() in IGNORED_SCHEMES:
+        return None
+    absolute = urljoin(base_url, url)
+    parts = urlsplit(absolute)
+    if absolute.startswith(site.site_url) or (parts.scheme, parts.netloc) == ("http", urlsplit(site.site_url).netloc):
+        if parts.scheme != "https":
+            return "not https: use a relative link instead"
+    elif parts.scheme or parts.netloc:
+        return check_external(url, site.allowed_domains)
+    return missing_target(site, parts.path, parts.fragment)
+
+
+def missing_target(site: Site, path: str, fragment: str) -> str | None:
+    """The problem when no built file is served at the URL `path`, or it has no id `fragment`."""
+    target = site.local_file(path)
+    if target is not None:
+        return missing_section(site, target, fragment)
+    if path.endswith("/"):
+        return f"no page {path} in the site{suggestion(path, [site.url_of(page) for page in site.ids])}"
+    files = [site.base_path + file for file in site.files]
+    return f"no file {path} in the site{suggestion(path, files, key=lambda file: file.rsplit('/', 1)[-1])}"
+
+
+def resolution_key(base_url: str, url: str) -> tuple[str, str]:
+    """A key under which `url` found at `base_url` resolves the same: "../x/" is the same link
+    on every page one folder deep, so a site's thousands of links are each checked once."""
+    if url[:3] == "../":
+        folder = base_url[: base_url.rfind("/") + 1]
+        while url[:3] == "../":
+            url = url[3:]
+            folder = folder[: folder.rfind("/", 0, -1) + 1] or "/"
+        return folder, url or "./"
+    slash = url.find("/")
+    if slash == 0 or ":" in (url if slash < 0 else url[:slash]):
+        return "", url
+    return base_url[: base_url.rfind("/") + 1], url
+
+
+class Locator:
+    """Finds the file and line a link was written in, so that a message says what to edit."""
+
+    def __init__(self, root: Path, sources: Mapping[str, str]):
+        self.root = root
+        self.sources = sources
+        templates = sorted((root / "overrides").rglob("*.html")) + [root / "mkdocs.yml"]
+        self.templates = [path for path in templates if path.is_file()]
+        self.lines: dict[Path, list[str]] = {}
+
+    def _lines(self, path: Path) -> list[str]:
+        if path not in self.lines:
+            self.lines[path] = path.read_text(encoding="utf-8").splitlines()
+        return self.lines[path]
+
+    def _find(self, path: Path, needles: list[str]) -> str | None:
+        lines = self._lines(path)
+        for needle in needles:
+            for number, line in enumerate(lines, start=1):
+                if needle in line:
+                    return f"{path.relative_to(self.root).as_posix()}:{number}"
+        return None
+
+    def locate(self, site: Site, link: Link) -> str:
+        url = link.url.strip()
+        path, _, fragment = url.partition("#")
+        # How the link most likely looks in the Markdown: "timeline.md#week-12" for "../timeline/#week-12".
+        stem = path.rstrip("/").rsplit("/", 1)[-1]
+        markdown_forms = [f"{stem}.md#{fragment}", f"{stem}/index.md#{fragment}"] if fragment and stem not in ("", "..", ".") else []
+        markdown_forms += [f"{stem}.md"] if stem and not fragment else []
+        markdown_forms += [f"(#{fragment})", f'"#{fragment}"'] if fragment and not path else []
+        source = self.sources.get(link.page)
+        needles = [url] + markdown_forms + ([stem] if "." in stem else [])
+        if source and (self.root / source).is_file():
+            found = self._find(self.root / source, needles)
+            if found:
+                return found
+        # Theme chrome: the template or setting that wrote the link, as the site-relative address.
+        site_relative = urlsplit(urljoin(site.url_of(link.page), url))
+        in_site = site_relative.path.removeprefix(site.base_path) + (f"#{site_relative.fragment}" if site_relative.fragment else "")
+        for template in self.templates:
+            found = self._find(template, [url] + ([in_site] if in_site else []))
+            if found:
+                return found
+        if source:
+            return source
+        return f"theme ({link.page})"
+
+
+def check_sitemap(site: Site) -> list[str]:
+    sitemap = site.folder / "sitemap.xml"
+    if not sitemap.is_file():
+        return []
+    problems = []
+    for element in ElementTree.parse(sitemap).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
+        loc = (element.text or "").strip()
+        if not loc.startswith(site.site_url):
+            problems.append(f'sitemap.xml: <loc> "{loc}" does not start with site_url {site.site_url}: fix site_url in mkdocs.yml')
+        elif site.local_file(urlsplit(loc).path) is None:
+            problems.append(f'sitemap.xml: <loc> "{loc}": no such page in the site; check the page\'s file name in docs/')
+    return problems
+
+
+def check_search_index(site: Site) -> list[str]:
+    index = site.folder / "search" / "search_index.json"
+    if not index.is_file():
+        return []
+    problems = []
+    for document in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+        problem = check_link(site, document["location"] or "./", site.base_path)
+        if problem:
+            problems.append(f'search/search_index.json: location "{document["location"]}": {problem}')
+    return problems
+
+
+def read_site(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, list[Link]]:
+    """Parse every built HTML and CSS file once: the site's files and ids, and all its links."""
+    site = Site(site_folder, site_url if site_url.endswith("/") else site_url + "/", allowed_domains=allowed_domains)
+    prefix = len(os.path.join(site_folder, ""))
+    site.files = {os.path.join(folder, name)[prefix:].replace(os.sep, "/") for folder, _, names in os.walk(site_folder) for name in names}
+    links: list[Link] = []
+    for file in sorted(site.files):
+        if file.endswith(".html"):
+            read_page(site, file, (site_folder / file).read_text(encoding="utf-8"), links)
+        elif file.endswith(".css"):
+            links += [Link(file, "css url()", url) for url in css_urls((site_folder / file).read_text(encoding="utf-8"))]
+    return site, links
+
+
+def check_site(
+    site_folder: Path,
+    site_url: str,
+    root: Path,
+    sources: Mapping[str, str],
+    allowed_domains: Collection[str] | None,
+) -> list[str]:
+    """Every broken link in the site built in `site_folder`, one message each, sorted by file.
+
+    `sources` maps each built page ("side-effects/index.html") to its Markdown file relative to
+    the project folder `root` ("docs/side-effects.md"); messages name that file and the line.
+    `allowed_domains` is the reviewed list of external domains (None: any https domain).
+    """
+    site, links = read_site(site_folder, site_url, allowed_domains)
+    locator = Locator(root, sources)
+    # A broken link in the theme is on every page, each time written relative to that page:
+    # report it once, with the first page's form of the link and how many pages have it.
+    found: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
+    base_urls = {page: site.url_of(page) for page in {link.page for link in links}}
+    checked: dict[tuple[str, str], str | None] = {}
+    for link in links:
+        url = link.url
+        if not url.strip():
+            problem = "the address is empty"
+        elif url.startswith("#"):
+            problem = missing_section(site, link.page, url[1:])
+        elif link.page == "404.html" and not url.startswith("/") and "//" not in url and ":" not in url:
+            problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
+        else:
+            key = resolution_key(base_urls[link.page], url)
+            if key not in checked:
+                checked[key] = check_link(site, key[1], key[0] or base_urls[link.page])
+            problem = checked[key]
+        if problem:
+            found[(locator.locate(site, link), link.kind, problem)].append(link)
+    problems = []
+    for (location, kind, problem), same in found.items():
+        pages = f" (on {len(same)} pages, such as {site.url_of(same[0].page)})" if len(same) > 1 else ""
+        problems.append(f'{location}: {kind} "{same[0].url}": {problem}{pages}')
+    return sorted(problems) + check_sitemap(site) + check_search_index(site)
+
+
+def check_heading_ids(path: str, text: str) -> list[str]:
+    """One message per `##` or `###` heading in Markdown `text` without an explicit `{#id}`."""
+    problems = []
+    fence = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        opening = FENCE.match(line)
+        if opening:
+            fence = None if fence and opening.group(1).startswith(fence) else fence or opening.group(1)
+            continue
+        heading = HEADING.match(line)
+        if heading and not fence and not EXPLICIT_ID.search(heading.group(2)):
+            slug = re.sub(r"[^a-z0-9]+", "-", heading.group(2).lower()).strip("-")
+            problems.append(
+                f"{path}:{number}: the heading has no id, so rewording it would break links to it: "
+                f"write `{heading.group(1)} {heading.group(2)} {{#{slug}}}`"
+            )
+    return problems
+
+
+def read_allowed_domains(file: Path) -> list[str]:
+    """The domains in `file`, one a line; `#` starts a comment (the reason it was reviewed)."""
+    lines = (line.split("#", 1)[0].strip().lower() for line in file.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+_sources: dict[str, str] = {}
+
+
+def on_files(files, config):
+    """Remember which Markdown file each page is built from; check every heading has an id."""
+    root = os.path.dirname(config.config_file_path)
+    _sources.clear()
+    problems = []
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            continue
+        source = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
+        _sources[file.dest_uri] = source
+        problems += check_heading_ids(source, file.content_string)
+    if problems:
+        raise PluginError("Headings without an id:\n  " + "\n  ".join(problems))
+
+
+@event_priority(-100)  # after the search and redirects plugins have written their files
+def on_post_build(config):
+    root = Path(config.config_file_path).parent
+    domains_file = root / ALLOWED_DOMAINS_FILE
+    allowed = read_allowed_domains(domains_file) if domains_file.is_file() else None
+    problems = check_site(Path(config.site_dir), config.site_url or "/", root, _sources, allowed)
+    if problems:
+        raise PluginError(f"Broken links ({len(problems)}):\n  " + "\n  ".join(problems))
