@@ -4,6 +4,8 @@ Content-Security-Policy of `_headers` blocks)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from browser import page_urls
@@ -47,52 +49,79 @@ def cookies(page) -> list[str]:
     )
 
 
+def collect_errors(page) -> list[str]:
+    """A list that fills with the page's console errors and uncaught exceptions from now on."""
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+@dataclass
+class Visit:
+    page: object
+    requests: list
+    errors: list
+
+
+@pytest.fixture(scope="module")
+def visit(chromium, site_server):
+    """`visit(url)`: the page loaded once, in its own fresh context, for all four checks."""
+    visits, contexts = {}, []
+
+    def load_once(url: str) -> Visit:
+        if url not in visits:
+            contexts.append(context := chromium.new_context())
+            page = context.new_page()
+            errors = collect_errors(page)
+            visits[url] = Visit(page, load_recording(page, site_server.url + url), errors)
+        return visits[url]
+
+    yield load_once
+    for context in contexts:
+        context.close()
+
+
 @pytest.mark.parametrize("url", page_urls())
-def test_every_page_asks_nothing_of_another_site(new_page, site_server, url):
-    full_url = site_server.url + url
-    foreign = foreign_requests(load_recording(new_page(), full_url), full_url)
+def test_every_page_asks_nothing_of_another_site(visit, url):
+    page = visit(url).page
+    foreign = foreign_requests(visit(url).requests, page.url)
     assert not foreign, "\n".join(foreign) + "\nServe fonts, scripts and images from the site itself."
 
 
 @pytest.mark.parametrize("url", page_urls())
-def test_every_page_sets_no_cookie(new_page, site_server, url):
-    page = new_page()
-    load_recording(page, site_server.url + url)
-    found = cookies(page)
+def test_every_page_sets_no_cookie(visit, url):
+    found = cookies(visit(url).page)
     assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("url", page_urls())
-def test_every_page_sends_no_referrer(new_page, site_server, url):
-    page = new_page()
-    requests = load_recording(page, site_server.url + url)
-    policy = page.locator('meta[name="referrer"]')
+def test_every_page_sends_no_referrer(visit, url):
+    policy = visit(url).page.locator('meta[name="referrer"]')
     assert policy.count() == 1 and policy.get_attribute("content") == "no-referrer", (
         f'{url}: no <meta name="referrer" content="no-referrer"> (overrides/main.html, block site_meta)'
     )
-    sent = referers(requests)
+    sent = referers(visit(url).requests)
     assert not sent, f"{url}:\n" + "\n".join(sent)
 
 
 @pytest.mark.parametrize("url", page_urls())
-def test_every_page_loads_without_errors(new_page, site_server, url):
-    page = new_page()
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    load_recording(page, site_server.url + url)
+def test_every_page_loads_without_errors(visit, url):
+    errors = visit(url).errors
     assert not errors, f"{url} logs errors (a script the Content-Security-Policy blocks?):\n" + "\n".join(errors)
 
 
-def test_the_checks_report_a_tracker_a_cookie_and_a_referer(new_page, tmp_path):
+def test_the_checks_report_a_tracker_a_cookie_a_referer_and_an_error(new_page, tmp_path):
     (tmp_path / "index.html").write_text(
-        "<!doctype html><title>Tracked</title>"
+        "<!doctype html><title>Tracked</title><script>track()</script>"
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
         '<script>document.cookie = "visitor=1"</script><img src="pixel.gif" alt="">'
     )
     with SiteServer(tmp_path) as server:
         page = new_page()
+        errors = collect_errors(page)
         requests = load_recording(page, server.url)
+        assert "track is not defined" in errors, errors
         assert foreign_requests(requests, server.url) == [
             f"{server.url} asks another site for stylesheet: https://fonts.googleapis.com/css?family=Roboto"
         ]
