@@ -1,8 +1,12 @@
+import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
+from browser import CHROMIUM, launch_chromium
 from site_files import build
+from site_server import SiteServer
 
 
 def pytest_addoption(parser):
@@ -18,6 +22,10 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    # Every test that drives Chromium is a browser test, so `-m "not browser"` (pre-commit) skips it.
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
     if config.getoption("--check-external-links"):
         return
     skip = pytest.mark.skip(reason="needs the internet: run pytest with --check-external-links")
@@ -40,3 +48,40 @@ def site_dir(build_result) -> Path:
     if build_result.returncode != 0:
         pytest.fail(f"the site does not build:\n{build_result.stderr}", pytrace=False)
     return build_result.site_dir
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Chromium for the whole session; each test opens its own context (a fresh profile)."""
+    if not CHROMIUM.exists():
+        reason = f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` (.ci/run does)"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set, so the browser tests must run, but {reason}", pytrace=False)
+        pytest.skip(f"browser tests skipped: {reason}")
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir):
+    """The built site served on 127.0.0.1 as the host serves it (tests/site_server.py)."""
+    with SiteServer(site_dir) as server:
+        yield server
+
+
+@pytest.fixture
+def new_page(chromium):
+    """A page in a fresh context (no cookies, no storage), closed after the test:
+    `new_page(width=390, color_scheme="dark")`; other keywords go to `browser.new_context`."""
+    contexts = []
+
+    def open_page(width=390, height=800, **context_options):
+        context = chromium.new_context(viewport={"width": width, "height": height}, **context_options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -2,16 +2,12 @@
 and link addresses on paper. Checked in Chromium with print media emulated."""
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from site_files import built_page, load_config, markdown_pages
+from browser import GENERATED_PAGES, page_url
+from site_files import load_config, markdown_pages
 
 SITE_URL = load_config()["site_url"]
-PAGES = markdown_pages() + ["staff.md", "whole-guide.md"]
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+PAGES = [page_url(page) for page in markdown_pages()] + GENERATED_PAGES
 SCREEN_ONLY = {
     ".md-header": "header",
     ".md-header__option": "light and dark mode switch",
@@ -32,14 +28,6 @@ PAPER = {
 LINK_AFTER = "a => getComputedStyle(a, '::after').content"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def print_problems(tab) -> list[str]:
     """What is wrong with the open page when printed."""
     tab.emulate_media(media="print")
@@ -58,43 +46,39 @@ def print_problems(tab) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_prints_without_screen_furniture_and_with_the_clinic_details(site_dir, browser, page):
-    tab = browser.new_page()
-    tab.goto(built_page(site_dir, page).as_uri())
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_prints_without_screen_furniture_and_with_the_clinic_details(new_page, site_server, url):
+    tab = new_page(width=1280)
+    tab.goto(site_server.url + url)
     problems = print_problems(tab)
-    tab.close()
-    assert not problems, f"{page}:\n  " + "\n  ".join(problems)
+    assert not problems, f"{url}:\n  " + "\n  ".join(problems)
 
 
-def test_a_page_without_print_styles_is_reported(browser):
-    tab = browser.new_page()
+def test_a_page_without_print_styles_is_reported(new_page):
+    tab = new_page()
     tab.set_content('<header class="md-header">Menu</header><article><a href="https://example.org/">x</a></article>')
     problems = print_problems(tab)
-    tab.close()
     assert problems[0].startswith("the header (.md-header) prints: hide it under @media print")
     assert "the QR code (.page-end__qr) does not print: show it under @media print" in problems
     assert "the link https://example.org/ prints without its address" in problems
 
 
-def test_links_to_other_pages_print_their_canonical_address(site_dir, browser):
-    tab = browser.new_page()
-    tab.goto(built_page(site_dir, "timeline.md").as_uri())
+def test_links_to_other_pages_print_their_canonical_address(new_page, site_server):
+    tab = new_page(width=1280)
+    tab.goto(site_server.url + "timeline/")
     tab.emulate_media(media="print")
     internal = tab.query_selector("article a[href^='../']")
     assert internal.evaluate(LINK_AFTER).startswith(f'" ({SITE_URL}')
     in_page = tab.query_selector("article a[href^='#']:not(.headerlink)")
     assert in_page.evaluate(LINK_AFTER) in ("none", "normal")
-    tab.close()
 
 
-def test_the_print_and_copy_link_buttons_are_real_buttons_with_names(site_dir, browser):
-    tab = browser.new_page()
-    tab.goto(built_page(site_dir, "side-effects.md").as_uri())
+def test_the_print_and_copy_link_buttons_are_real_buttons_with_names(new_page, site_server):
+    tab = new_page(width=1280)
+    tab.goto(site_server.url + "side-effects/")
     print_button = tab.get_by_role("button", name="Print this page")
     copy_button = tab.get_by_role("button", name="Copy link to the section: Get urgent help")
     assert print_button.is_visible() and copy_button.is_visible()
     copy_button.focus()
     outline = copy_button.evaluate("b => getComputedStyle(b).outlineStyle")
-    tab.close()
     assert outline != "none", "the copy-link button needs a visible focus ring"

@@ -1,0 +1,114 @@
+"""Print each page's first-view weight and, when Lighthouse is installed, its Lighthouse scores.
+
+    .venv/bin/python scripts/benchmark_weight.py            # builds the site first
+    .venv/bin/python scripts/benchmark_weight.py SITE_DIR   # an already built site
+
+The site is served as the host serves it (tests/site_server.py: gzip, cache headers, `_headers`)
+and each page is loaded in Debian's Chromium with an empty cache. The weight is every byte the
+page downloads before the network goes quiet (HTML, CSS, JavaScript, images, fonts and the search
+index), as sent: gzip-compressed where the server compresses.
+
+Lighthouse (npm's `lighthouse`, mobile) runs when `lighthouse` is on PATH; see README.md.
+
+Targets: at most 70 KB per page; Lighthouse performance, accessibility, best practices and SEO
+all 100 on the home page and the side-effects page. The exit status is 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from browser import CHROMIUM, launch_chromium, page_urls  # noqa: E402
+from site_files import build  # noqa: E402
+from site_server import SiteServer  # noqa: E402
+
+MAX_FIRST_VIEW_KB = 70
+LIGHTHOUSE_PAGES = ["", "side-effects/"]
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+LIGHTHOUSE_TARGET = 100
+KB = 1000
+
+
+def first_view(browser, url: str) -> Counter:
+    """Bytes downloaded by a first visit to `url`, by resource type, as sent over the wire."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    sizes: Counter = Counter()
+    # The context, not the page, also sees the search worker's script, whose body size Chromium
+    # does not report: the server's Content-Length is what it sent, compressed or not.
+    context.on(
+        "requestfinished",
+        lambda request: sizes.update({request.resource_type: int(request.response().headers["content-length"])}),
+    )
+    context.new_page().goto(url, wait_until="networkidle")
+    context.close()
+    return sizes
+
+
+def lighthouse_scores(lighthouse: str, url: str) -> dict[str, int]:
+    """Lighthouse's mobile scores, 0 to 100, for `url`, run against Debian's Chromium."""
+    result = subprocess.run(
+        [
+            lighthouse, url, "--quiet", "--output=json", "--output-path=stdout",
+            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    categories = json.loads(result.stdout)["categories"]
+    return {name: round(categories[name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
+
+
+def report(site_dir: Path) -> bool:
+    met = True
+    with SiteServer(site_dir) as server, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        print(f"{'page':<22} {'KB gzip':>8}  by type (KB)")
+        for url in page_urls():
+            sizes = first_view(browser, server.url + url)
+            total = sum(sizes.values()) / KB
+            by_type = ", ".join(f"{kind} {size / KB:.1f}" for kind, size in sizes.most_common())
+            flag = "" if total <= MAX_FIRST_VIEW_KB else f"  over {MAX_FIRST_VIEW_KB} KB"
+            met &= not flag
+            print(f"/{url:<21} {total:>8.1f}  {by_type}{flag}")
+        browser.close()
+
+        lighthouse = shutil.which("lighthouse")
+        if not lighthouse:
+            print("\nLighthouse: not run, `lighthouse` is not on PATH (see README.md).")
+            return met
+        print(f"\nLighthouse, mobile ({', '.join(LIGHTHOUSE_CATEGORIES)}):")
+        for url in LIGHTHOUSE_PAGES:
+            scores = lighthouse_scores(lighthouse, server.url + url)
+            missed = [name for name, score in scores.items() if score < LIGHTHOUSE_TARGET]
+            met &= not missed
+            flag = f"  below {LIGHTHOUSE_TARGET}: {', '.join(missed)}" if missed else ""
+            print(f"/{url:<21} " + " ".join(f"{score:>3}" for score in scores.values()) + flag)
+    return met
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) > 1:
+        return 0 if report(Path(argv[1])) else 1
+    with tempfile.TemporaryDirectory() as site_dir:
+        result = build(Path(site_dir))
+        if result.returncode != 0:
+            print(result.stderr, file=sys.stderr)
+            return 1
+        return 0 if report(Path(site_dir)) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,52 @@
+"""Debian's Chromium, driven by Playwright, and the site's pages to load in it: for the browser
+tests and scripts/benchmark_weight.py alike.
+
+Playwright's own browser download fails here, so the tests drive /usr/bin/chromium (installed by
+`apt-get install chromium`, as .ci/run does).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from site_files import markdown_pages
+
+CHROMIUM = Path("/usr/bin/chromium")
+# No sandbox (CI runs as root); no GPU; and nothing Chromium would fetch on its own, so that every
+# request the tests record comes from the page.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NOT_FOUND_URL = "404.html"
+# Pages a hook or plugin makes without a Markdown file of their own go here, as URL paths.
+GENERATED_PAGES = ["staff/", "whole-guide/"]
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+
+
+def page_url(page: str) -> str:
+    """The URL path, relative to the site's root, of a Markdown page: "side-effects/"."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def page_urls() -> list[str]:
+    """Every page to check in the browser: the Markdown pages, generated pages and the 404 page."""
+    return [page_url(page) for page in markdown_pages()] + GENERATED_PAGES + [NOT_FOUND_URL]
+
+
+def sitemap_urls(site_dir: Path, site_url: str) -> list[str]:
+    """The URL paths, relative to the site's root, that the built sitemap.xml lists."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    return [url.removeprefix(site_url) for url in re.findall(r"<loc>(.*?)</loc>", sitemap)]
