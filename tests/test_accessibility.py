@@ -110,21 +110,35 @@ CONTROLS = """() => [...document.querySelectorAll(
     && !control.closest('[inert], [aria-hidden=true]'))"""
 
 
-def tab_through(page, limit: int = 200) -> list[dict]:
+FOCUSED_STOP = f"""() => {{
+    const element = document.activeElement;
+    if (element === document.body) return null;
+    return {{html: element.outerHTML.slice(0, 120), focus_shown: ({FOCUS_SHOWN})(element),
+             control: element.dataset.control}};
+}}"""
+
+
+def tab_through(page) -> list[dict]:
     """Press Tab until the focus leaves the page; for each stop: the element's HTML, whether its
     focus can be seen, and its index among the page's visible controls (CONTROLS)."""
-    page.evaluate(f"({CONTROLS})().forEach((control, index) => control.dataset.control = index)")
+    controls = page.evaluate(f"({CONTROLS})().map((control, index) => control.dataset.control = index).length")
     stops = []
-    for _ in range(limit):
+    # The focus falls back to the body when its element hides (Material's "Back to top" button
+    # hides as the page scrolls down), and again after the last control: the walk ends when the
+    # next Tab after that comes round to the first stop again.
+    fell_back = False
+    for _ in range(2 * controls + 50):
         page.keyboard.press("Tab")
-        focused = page.evaluate_handle("document.activeElement")
-        if focused.evaluate("element => element === document.body"):
+        stop = page.evaluate(FOCUSED_STOP)
+        if stop is None:
+            if fell_back:
+                break
+            fell_back = True
+            continue
+        if fell_back and stops and stop["control"] == stops[0]["control"] and stop["control"] is not None:
             break
-        stops.append({
-            "html": focused.evaluate("element => element.outerHTML.slice(0, 120)"),
-            "focus_shown": focused.evaluate(FOCUS_SHOWN),
-            "control": focused.evaluate("element => element.dataset.control"),
-        })
+        fell_back = False
+        stops.append(stop)
     return stops
 
 

@@ -13,11 +13,13 @@ from mkdocs.structure.toc import AnchorLink
 TITLE_ID = "page-title"
 
 
-def on_page_content(html, page, config, files):
+# On page context, just before the page is written, because the staff links and the whole guide
+# set their table of contents late, in on_env.
+def on_page_context(context, page, config, nav):
     items = page.toc.items
     if items and items[0].level == 1:
-        return html  # the Markdown has its own h1, which the toc already starts with
+        return context  # the Markdown has its own h1, which the toc already starts with
     title = AnchorLink(page.meta.get("title") or page.title, TITLE_ID, level=1)
     title.children = list(items)
     items[:] = [title]
-    return html
+    return context
