@@ -16,8 +16,9 @@ import os
 import re
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
@@ -28,15 +29,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 # Reviewed external domains: a new one is a deliberate edit of this file, with a reason.
 ALLOWED_DOMAINS_FILE = Path("tests") / "data" / "external-domains.txt"
-# Attributes that hold one URL, and the elements they are read from.
-# (selector, attribute, how a reader meets it); None: name the element, as in "<link href>".
-URL_ATTRIBUTES = (
-    ("a[href]", "href", "link to"),
-    ("[href]:not(a)", "href", None),
-    ("img[src]", "src", "image"),
-    ("[src]:not(img)", "src", None),
-    ("[poster]", "poster", None),
-)
+# Every element with an id or a URL, except <a href>: that holds most links and is read alone.
+# Lexbor walks the whole tree once per css() call, so the rest share a single walk.
+OTHER_IDS_AND_URLS = "[id], a[name], [href]:not(a), [src], [poster], [srcset], [style], style, meta[http-equiv]"
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
 META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -44,6 +39,8 @@ EMAIL = re.compile(r"^mailto:[^@\s/?]+@([a-z0-9-]+\.)+[a-z]{2,63}(\?\S*)?$", re.
 PHONE = re.compile(r"^tel:\+?[0-9][0-9-]{2,19}$")
 # Schemes that are not a page to visit; checking them would be noise.
 IGNORED_SCHEMES = ("data", "blob", "javascript")
+# Marks a link not looked up yet (None means it has no problem).
+UNCHECKED = object()
 HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*#*\s*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#[\w-]+[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -65,7 +62,7 @@ class Site:
     ids: dict[str, set[str]] = field(default_factory=dict)
     allowed_domains: Collection[str] | None = None
 
-    @property
+    @cached_property  # asked for every link; site_url does not change
     def base_path(self) -> str:
         return urlsplit(self.site_url).path or "/"
 
@@ -90,20 +87,42 @@ def css_urls(text: str) -> list[str]:
     return [next(group for group in match.groups() if group is not None) for match in CSS_URL.finditer(text)]
 
 
-def read_page(site: Site, page: str, html: str, links: list[Link]) -> None:
-    """Record the ids of one built HTML page and append its links to `links`."""
-    tree = LexborHTMLParser(html)
-    site.ids[page] = {node.attributes.get("id") or node.attributes["name"] for node in tree.css("[id], a[name]")}
-    for selector, attribute, kind in URL_ATTRIBUTES:
-        links += [Link(page, kind or f"<{node.tag} {attribute}>", node.attributes[attribute] or "") for node in tree.css(selector)]
-    for node in tree.css("[srcset]"):
-        links += [Link(page, "image", url) for url in srcset_urls(node.attributes["srcset"] or "")]
-    for node in tree.css("[style], style"):
-        links += [Link(page, "style url()", url) for url in css_urls(node.attributes.get("style") or node.text())]
-    for node in tree.css("meta[http-equiv]"):
-        if (node.attributes["http-equiv"] or "").lower() == "refresh":
-            match = META_REFRESH_URL.search(node.attributes.get("content") or "")
-            links.append(Link(page, "redirect to", match.group(1).strip() if match else ""))
+def read_page(tree: LexborHTMLParser) -> tuple[set[str], list[tuple[str, str]]]:
+    """The ids of one parsed HTML page, and its links as (how a reader meets it, URL)."""
+    ids: set[str] = set()
+    # The links of each kind in document order, the kinds in this order, as the checker has always
+    # listed them: a problem that several links share is then reported with the same one.
+    by_kind: dict[str, list[tuple[str, str]]] = {
+        "a href": [("link to", node.attrs["href"] or "") for node in tree.css("a[href]")],
+        "href": [], "img src": [], "src": [], "poster": [], "srcset": [], "style": [], "refresh": [],
+    }
+    previous = None
+    for node in tree.css(OTHER_IDS_AND_URLS):
+        # Lexbor lists an element once for each selector it matches, one after the other.
+        if node.mem_id == previous:
+            continue
+        previous = node.mem_id
+        attributes = node.attributes
+        tag = node.tag
+        if "id" in attributes or (tag == "a" and "name" in attributes):
+            ids.add(attributes.get("id") or attributes["name"])
+        if "href" in attributes and tag != "a":
+            by_kind["href"].append((f"<{tag} href>", attributes["href"] or ""))
+        if "src" in attributes:
+            if tag == "img":
+                by_kind["img src"].append(("image", attributes["src"] or ""))
+            else:
+                by_kind["src"].append((f"<{tag} src>", attributes["src"] or ""))
+        if "poster" in attributes:
+            by_kind["poster"].append((f"<{tag} poster>", attributes["poster"] or ""))
+        if "srcset" in attributes:
+            by_kind["srcset"] += [("image", url) for url in srcset_urls(attributes["srcset"] or "")]
+        if "style" in attributes or tag == "style":
+            by_kind["style"] += [("style url()", url) for url in css_urls(attributes.get("style") or node.text())]
+        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+            match = META_REFRESH_URL.search(attributes.get("content") or "")
+            by_kind["refresh"].append(("redirect to", match.group(1).strip() if match else ""))
+    return ids, [link for links in by_kind.values() for link in links]
 
 
 def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice, key=lambda choice: choice) -> str:
@@ -111,8 +130,25 @@ def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice
     by_key = {key(choice): choice for choice in choices}
     # A shortened anchor ("week-12" for "week-12-second-treatment") is the commonest slip.
     close = sorted(name for name in by_key if name.startswith(key(wrong))) if key(wrong) else []
-    close = close or difflib.get_close_matches(key(wrong), list(by_key), n=1, cutoff=0.6)
+    close = close or closest_match(key(wrong), by_key)
     return f'; did you mean "{shown(by_key[close[0]])}"?' if close else ""
+
+
+def closest_match(word: str, choices: Iterable[str], cutoff: float = 0.6) -> list[str]:
+    """What difflib.get_close_matches(word, choices, n=1, cutoff) returns, found several times
+    faster among a site's thousand similar page addresses: each match found raises the cutoff to
+    its score, so difflib's cheap upper bounds rule out most other choices before the costly ratio."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best: tuple[float, str] | None = None
+    for choice in choices:
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            score = matcher.ratio()
+            # Of equal scores, the greater choice wins, as in get_close_matches.
+            if score >= cutoff and (best is None or (score, choice) > best):
+                best, cutoff = (score, choice), score
+    return [best[1]] if best else []
 
 
 def check_external(url: str, allowed_domains: Collection[str] | None) -> str | None:
@@ -146,14 +182,15 @@ def missing_section(site: Site, target: str, fragment: str) -> str | None:
     return f'no section "{fragment}" on {site.url_of(target)}{suggestion(fragment, ids, lambda id: "#" + id)}'
 
 
-def check_link(site: Site, url: str, base_url: str) -> str | None:
-    """The problem with the link `url` found at `base_url`, or None."""
+def resolve_link(site: Site, url: str, base_url: str) -> tuple[str, str] | str | None:
+    """Where the link `url` found at `base_url` leads in the site, as (URL path, fragment);
+    for a link that leaves the site or is not followed, its problem, or None."""
     url = url.strip()
     path, _, fragment = url.partition("#")
     if ":" not in path and "?" not in path and "./" not in path and not path.endswith(".") and not path.startswith("//"):
         # The common case, a plain path: joined by hand, as urljoin is the checker's slowest step.
         path = path if path.startswith("/") else base_url[: base_url.rfind("/") + 1] + path
-        return missing_target(site, path, fragment)
+        return path, fragment
     if url.split(":", 1)[0].lower() in IGNORED_SCHEMES:
         return None
     absolute = urljoin(base_url, url)
@@ -163,7 +200,13 @@ def check_link(site: Site, url: str, base_url: str) -> str | None:
             return "not https: use a relative link instead"
     elif parts.scheme or parts.netloc:
         return check_external(url, site.allowed_domains)
-    return missing_target(site, parts.path, parts.fragment)
+    return parts.path, parts.fragment
+
+
+def check_link(site: Site, url: str, base_url: str) -> str | None:
+    """The problem with the link `url` found at `base_url`, or None."""
+    resolved = resolve_link(site, url, base_url)
+    return missing_target(site, *resolved) if isinstance(resolved, tuple) else resolved
 
 
 def missing_target(site: Site, path: str, fragment: str) -> str | None:
@@ -190,6 +233,58 @@ def resolution_key(base_url: str, url: str) -> tuple[str, str]:
     if slash == 0 or ":" in (url if slash < 0 else url[:slash]):
         return "", url
     return base_url[: base_url.rfind("/") + 1], url
+
+
+class LinkChecker:
+    """The problem with each link in a site; a link written the same way on many pages is checked once."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        # What resolve_link() says, by resolution_key().
+        self.resolved: dict[tuple[str, str], tuple[str, str] | str | None] = {}
+        # Pages in one folder write the links they share (navigation, header, footer) the same way,
+        # such as "../timeline/". So, per parent folder, the problem of each such link by its text,
+        self.problems_by_folder: dict[str, dict[str, str | None]] = defaultdict(dict)
+        # and the built page that each one without a fragment leads to: with that, a link such as
+        # "../timeline/#week-12", of which there are thousands, needs only its section checked.
+        self.pages_by_folder: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def problems(self, file: str, links: list[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
+        """(how a reader meets it, URL, problem) for each broken one of the `links` in `file`."""
+        site = self.site
+        base_url = site.url_of(file)
+        folder = base_url[: base_url.rfind("/") + 1]
+        parent_folder = folder[: folder.rfind("/", 0, -1) + 1] or "/"
+        # The 404 page's links have a rule of their own, so it shares no lookups.
+        known = {} if file == "404.html" else self.problems_by_folder[parent_folder]
+        pages = {} if file == "404.html" else self.pages_by_folder[parent_folder]
+        for kind, url in links:
+            problem = known.get(url, UNCHECKED)
+            if problem is UNCHECKED:
+                page_url, _, fragment = url.partition("#")
+                if not url.strip():
+                    problem = "the address is empty"
+                elif url.startswith("#"):
+                    problem = missing_section(site, file, url[1:])
+                elif file == "404.html" and not url.startswith("/") and "//" not in url and ":" not in url:
+                    problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
+                elif page_url in pages and fragment.isprintable() and not fragment[-1:].isspace():
+                    # (Other fragments change in resolve_link: it strips the URL, and urlsplit drops tabs and newlines.)
+                    problem = missing_section(site, pages[page_url], fragment)
+                else:
+                    key = resolution_key(base_url, url)
+                    if key not in self.resolved:
+                        self.resolved[key] = resolve_link(site, key[1], key[0] or base_url)
+                    resolved = self.resolved[key]
+                    problem = missing_target(site, *resolved) if isinstance(resolved, tuple) else resolved
+                    if key[0] != folder:  # the link does not depend on the page's own folder
+                        known[url] = problem
+                        # A link up the folders ("../timeline/") that leads to a built page.
+                        target = site.local_file(resolved[0]) if key[0] and isinstance(resolved, tuple) else None
+                        if target is not None and url == page_url == url.strip():
+                            pages[url] = target
+            if problem:
+                yield kind, url, problem
 
 
 class Locator:
@@ -267,18 +362,25 @@ def check_search_index(site: Site) -> list[str]:
     return problems
 
 
-def read_site(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, list[Link]]:
-    """Parse every built HTML and CSS file once: the site's files and ids, and all its links."""
+def read_pages(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, dict[str, list[tuple[str, str]]]]:
+    """Parse every built HTML and CSS file once: the site's files and ids, and the links in each
+    file as (how a reader meets it, URL)."""
     site = Site(site_folder, site_url if site_url.endswith("/") else site_url + "/", allowed_domains=allowed_domains)
     prefix = len(os.path.join(site_folder, ""))
     site.files = {os.path.join(folder, name)[prefix:].replace(os.sep, "/") for folder, _, names in os.walk(site_folder) for name in names}
-    links: list[Link] = []
+    links: dict[str, list[tuple[str, str]]] = {}
     for file in sorted(site.files):
         if file.endswith(".html"):
-            read_page(site, file, (site_folder / file).read_text(encoding="utf-8"), links)
+            site.ids[file], links[file] = read_page(LexborHTMLParser((site_folder / file).read_text(encoding="utf-8")))
         elif file.endswith(".css"):
-            links += [Link(file, "css url()", url) for url in css_urls((site_folder / file).read_text(encoding="utf-8"))]
+            links[file] = [("css url()", url) for url in css_urls((site_folder / file).read_text(encoding="utf-8"))]
     return site, links
+
+
+def read_site(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, list[Link]]:
+    """The site's files and ids, and all its links."""
+    site, links = read_pages(site_folder, site_url, allowed_domains)
+    return site, [Link(file, kind, url) for file, file_links in links.items() for kind, url in file_links]
 
 
 def check_site(
@@ -294,28 +396,16 @@ def check_site(
     the project folder `root` ("docs/side-effects.md"); messages name that file and the line.
     `allowed_domains` is the reviewed list of external domains (None: any https domain).
     """
-    site, links = read_site(site_folder, site_url, allowed_domains)
+    site, links = read_pages(site_folder, site_url, allowed_domains)
     locator = Locator(root, sources)
     # A broken link in the theme is on every page, each time written relative to that page:
     # report it once, with the first page's form of the link and how many pages have it.
     found: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
-    base_urls = {page: site.url_of(page) for page in {link.page for link in links}}
-    checked: dict[tuple[str, str], str | None] = {}
-    for link in links:
-        url = link.url
-        if not url.strip():
-            problem = "the address is empty"
-        elif url.startswith("#"):
-            problem = missing_section(site, link.page, url[1:])
-        elif link.page == "404.html" and not url.startswith("/") and "//" not in url and ":" not in url:
-            problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
-        else:
-            key = resolution_key(base_urls[link.page], url)
-            if key not in checked:
-                checked[key] = check_link(site, key[1], key[0] or base_urls[link.page])
-            problem = checked[key]
-        if problem:
-            found[(locator.locate(site, link), link.kind, problem)].append(link)
+    checker = LinkChecker(site)
+    for file, file_links in links.items():
+        for kind, url, problem in checker.problems(file, file_links):
+            link = Link(file, kind, url)
+            found[(locator.locate(site, link), kind, problem)].append(link)
     problems = []
     for (location, kind, problem), same in found.items():
         pages = f" (on {len(same)} pages, such as {site.url_of(same[0].page)})" if len(same) > 1 else ""
