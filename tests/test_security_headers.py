@@ -2,29 +2,15 @@
 
 import base64
 import hashlib
-import re
 import shutil
 
 from selectolax.lexbor import LexborHTMLParser
 
 from security_headers import InlineCode, content_security_policy
 from site_files import built_page
+from site_server import read_headers_file
 
 SCRIPT_TYPES = ("", "text/javascript", "application/javascript", "module")
-
-
-def read_headers(text: str) -> dict[str, dict[str, str]]:
-    """`_headers` as {path pattern: {name: value}}, failing on any line in another format."""
-    rules, path = {}, None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith("/"):
-            path = line.strip()
-            rules[path] = {}
-        else:
-            match = re.fullmatch(r"  ([A-Za-z-]+): (\S.*)", line)
-            assert match and path, f"_headers:{number}: not a path or an indented `Name: value` line: {line!r}"
-            rules[path][match[1]] = match[2]
-    return rules
 
 
 def csp_directives(policy: str) -> dict[str, list[str]]:
@@ -52,7 +38,9 @@ def scripts_not_allowed(site_dir, policy: str) -> list[str]:
 
 
 def headers(site_dir):
-    return read_headers((site_dir / "_headers").read_text(encoding="utf-8"))
+    """`_headers` as {path pattern: {name: value}}, read as the test server reads it."""
+    rules = read_headers_file((site_dir / "_headers").read_text(encoding="utf-8"))
+    return {rule.pattern: dict(rule.headers) for rule in rules}
 
 
 def test_the_built_site_carries_security_headers(site_dir):
