@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -44,6 +45,11 @@ def built_page(site_dir: Path, page: str) -> Path:
     if stem == "index" or stem.endswith("/index"):
         return site_dir / stem.removesuffix("index") / "index.html"
     return site_dir / stem / "index.html"
+
+
+def parsed_page(site_dir: Path, page: str) -> LexborHTMLParser:
+    """The built HTML of a Markdown page, parsed."""
+    return LexborHTMLParser(built_page(site_dir, page).read_text(encoding="utf-8"))
 
 
 def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:

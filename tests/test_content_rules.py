@@ -3,9 +3,8 @@
 import re
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
-from site_files import DOCS, built_page, load_config, markdown_pages
+from site_files import load_config, markdown_pages, page_meta, parsed_page
 
 CONFIG = load_config()
 # People, institutions and advertising named in the source articles, which must never be published.
@@ -13,17 +12,16 @@ NAMES_FROM_THE_ARTICLES = ["Laura Banks", "Banks", "Natividad", "Lily Cautillo",
 
 
 def article(site_dir, page):
-    return LexborHTMLParser(built_page(site_dir, page).read_text(encoding="utf-8")).css_first("article")
+    return parsed_page(site_dir, page).css_first("article")
 
 
 @pytest.mark.parametrize("page", markdown_pages())
 def test_every_page_lists_its_sources(site_dir, page):
-    heading = article(site_dir, page).css_first("h2#sources")
-    assert heading is not None, f"docs/{page}: add `sources:` to the front matter"
+    content = article(site_dir, page)
+    assert content.css_first("h2#sources") is not None, f"docs/{page}: add `sources:` to the front matter"
     for key in CONFIG["extra"]["sources"]:
-        cited = article(site_dir, page).css(f'a[href="#source-{key}"]')
-        if cited:
-            assert article(site_dir, page).css_first(f"#source-{key}"), f"docs/{page} cites {key} without listing it"
+        if content.css(f'a[href="#source-{key}"]'):
+            assert content.css_first(f"#source-{key}"), f"docs/{page} cites {key} without listing it"
 
 
 @pytest.mark.parametrize("page", markdown_pages())
@@ -40,8 +38,7 @@ def test_every_page_shows_review_dates_notice_and_clinic(site_dir, page):
 def test_every_page_has_one_h1_from_its_title(site_dir, page):
     h1s = article(site_dir, page).css("h1")
     assert len(h1s) == 1
-    meta_title = (DOCS / page).read_text(encoding="utf-8").split("title:", 1)[1].splitlines()[0].strip()
-    assert h1s[0].text().strip() == meta_title
+    assert h1s[0].text().strip() == page_meta(page)["title"]
 
 
 def test_no_name_from_the_articles_is_published(site_dir):

@@ -3,9 +3,8 @@
 import re
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
-from site_files import DOCS, built_page, markdown_pages
+from site_files import DOCS, markdown_pages, parsed_page
 
 GLOSSARY_FILE = DOCS / "includes" / "abbreviations.md"
 DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]+)\]: (?P<meaning>\S.*)$")
@@ -47,7 +46,7 @@ def test_every_glossary_term_is_used_on_some_page(site_dir):
     used = {
         abbr.text()
         for page in markdown_pages()
-        for abbr in LexborHTMLParser(built_page(site_dir, page).read_text(encoding="utf-8")).css("article abbr")
+        for abbr in parsed_page(site_dir, page).css("article abbr")
     }
     unused = sorted(set(GLOSSARY) - used)
     assert not unused, f"remove these unused entries from docs/includes/abbreviations.md: {unused}"
@@ -55,7 +54,7 @@ def test_every_glossary_term_is_used_on_some_page(site_dir):
 
 @pytest.mark.parametrize("page", markdown_pages())
 def test_every_use_of_a_glossary_term_has_its_tooltip(site_dir, page):
-    article = LexborHTMLParser(built_page(site_dir, page).read_text(encoding="utf-8")).css_first("article")
+    article = parsed_page(site_dir, page).css_first("article")
     for abbr in article.css("abbr"):
         assert abbr.attributes.get("title") == GLOSSARY[abbr.text()]
     for node in article.css("abbr, script, style, code, a.headerlink, .page-end"):

@@ -1,7 +1,6 @@
 """Addresses that staff have sent to patients keep working: pages, sections and redirects."""
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from link_integrity import read_site
 from published_urls import (
@@ -12,7 +11,7 @@ from published_urls import (
     redirect_target,
     site_addresses,
 )
-from site_files import ROOT, built_page, load_config
+from site_files import ROOT, built_page, load_config, parsed_page
 
 SITE_URL = load_config()["site_url"]
 LISTING = PUBLISHED_URLS.relative_to(ROOT).as_posix()
@@ -67,7 +66,7 @@ def test_every_redirect_lands_on_an_existing_page(site, site_dir, old, new):
 
 @pytest.mark.parametrize("old, new", redirect_maps().items())
 def test_a_fragment_survives_a_redirect(site, site_dir, old, new):
-    script = LexborHTMLParser(built_page(site_dir, old).read_text(encoding="utf-8")).css_first("script").text()
+    script = parsed_page(site_dir, old).css_first("script").text()
     assert "window.location.hash" in script, f"the redirect page for {old} drops the #section of the address"
     old_url = site.url_of(built_page(site_dir, old).relative_to(site_dir).as_posix())
     new_page = built_page(site_dir, new).relative_to(site_dir).as_posix()

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from selectolax.lexbor import LexborHTMLParser
 
-from site_files import ROOT, built_page
+from site_files import ROOT, parsed_page
 
 SOURCES_DIR = ROOT.parent / "shared" / "sources"
 ARTICLES = {
@@ -43,7 +42,7 @@ def test_every_sentence_of_the_article_is_mapped(source):
     "fact", [f for f in FACTS if f.get("page")], ids=lambda f: f"{f['page']}:{f['sentence'][:40]}"
 )
 def test_every_fact_of_the_articles_is_on_its_page(site_dir, fact):
-    article = LexborHTMLParser(built_page(site_dir, fact["page"]).read_text(encoding="utf-8")).css_first("article")
+    article = parsed_page(site_dir, fact["page"]).css_first("article")
     text = normalise(article.text(separator=" "))
     missing = [phrase for phrase in fact["must_contain"] if normalise(phrase) not in text]
     assert not missing, f"docs/{fact['page']} no longer says {missing} (from: {fact['sentence']!r})"

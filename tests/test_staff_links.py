@@ -7,7 +7,7 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import built_page, load_config, markdown_pages, page_meta
+from site_files import built_page, load_config, markdown_pages, page_meta, parsed_page
 from staff_links import CSV_FILE, FIELDS, JSON_FILE, SKIPPED_SECTIONS, STAFF_PAGE
 
 SITE_URL = load_config()["site_url"]
@@ -89,7 +89,7 @@ def test_the_csv_file_holds_the_same_entries_as_the_json_file(site_dir, json_ent
 
 
 def test_the_staff_page_shows_every_entry_of_the_json_file(site_dir, json_entries):
-    tree = LexborHTMLParser(built_page(site_dir, STAFF_PAGE).read_text(encoding="utf-8"))
+    tree = parsed_page(site_dir, STAFF_PAGE)
     article = tree.css_first("article")
     shown_urls = [node.text() for node in article.css(".staff-links__url a")]
     copied = [node.attributes["data-copy-text"] for node in article.css("button[data-copy-text]")]
@@ -101,6 +101,6 @@ def test_the_staff_page_shows_every_entry_of_the_json_file(site_dir, json_entrie
 
 
 def test_the_staff_page_is_linked_from_the_footer_and_not_in_the_navigation(site_dir):
-    tree = LexborHTMLParser(built_page(site_dir, "index.md").read_text(encoding="utf-8"))
+    tree = parsed_page(site_dir, "index.md")
     assert [a.attributes["href"] for a in tree.css(".md-footer a") if a.text(strip=True) == "Links for clinic staff"] == ["staff/"]
     assert not [a for a in tree.css(".md-nav a") if "staff/" in a.attributes.get("href", "")]

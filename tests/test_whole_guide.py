@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import built_page, load_config
+from site_files import built_page, parsed_page
 from test_navigation import NAV
 from whole_guide import GUIDE_PAGE
 
@@ -62,17 +62,17 @@ def test_a_guide_with_a_repeated_id_or_a_dead_anchor_is_reported():
 
 
 def test_the_whole_guide_holds_every_page_in_navigation_order_with_its_sections(site_dir):
-    guide = LexborHTMLParser(built_page(site_dir, GUIDE_PAGE).read_text(encoding="utf-8"))
+    guide = parsed_page(site_dir, GUIDE_PAGE)
     sections = guide.css("section.whole-guide__page")
     expected = ["home" if page == "index.md" else page.removesuffix(".md") for page in NAV]
     assert [section.attributes["aria-labelledby"] for section in sections] == expected
     for page, section, prefix in zip(NAV, sections, expected):
-        own = LexborHTMLParser(built_page(site_dir, page).read_text(encoding="utf-8"))
+        own = parsed_page(site_dir, page)
         page_ids = [f"{prefix}--{node.attributes['id']}" for node in own.css("article h2[id]")]
         guide_ids = [node.attributes["id"] for node in section.css("h3[id]")]
         assert guide_ids == page_ids, f"docs/{page}: its sections are missing from the whole guide"
 
 
 def test_the_whole_guide_is_linked_from_the_footer(site_dir):
-    footer = LexborHTMLParser(built_page(site_dir, "side-effects.md").read_text(encoding="utf-8")).css(".md-footer a")
+    footer = parsed_page(site_dir, "side-effects.md").css(".md-footer a")
     assert "../whole-guide/" in [a.attributes["href"] for a in footer]

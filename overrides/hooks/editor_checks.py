@@ -21,13 +21,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
+from front_matter import FRONT_MATTER
+
 # Link texts that say nothing about where the link goes (WCAG 2.4.4, link purpose).
 VAGUE_LINK_TEXTS = {"click here", "click", "here", "read more", "more", "this page", "this link", "link", "go"}
 # An abbreviation: 2 or more capital letters or digits, starting with a letter (NICE, FDA, TA260).
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:", re.MULTILINE)
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 FENCED_CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
 INLINE_CODE = re.compile(r"(`+).+?\1", re.DOTALL)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
