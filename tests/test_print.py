@@ -7,7 +7,7 @@ from browser import NOT_FOUND_URL, page_urls
 from site_files import load_config
 
 SITE_URL = load_config()["site_url"]
-# Every page but the 404 page, which nobody prints: it has no contact box or QR code to check.
+# Every page but the 404 page, which nobody prints: it has no page-end box or QR code to check.
 PAGES = [url for url in page_urls() if url != NOT_FOUND_URL]
 SCREEN_ONLY = {
     ".md-header": "header",
