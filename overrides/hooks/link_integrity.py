@@ -196,7 +196,9 @@ def resolve_link(site: Site, url: str, base_url: str) -> tuple[str, str] | str |
     absolute = urljoin(base_url, url)
     parts = urlsplit(absolute)
     if absolute.startswith(site.site_url) or (parts.scheme, parts.netloc) == ("http", urlsplit(site.site_url).netloc):
-        if parts.scheme != "https":
+        # `mkdocs serve` previews the site at http://127.0.0.1:8000/: only a published (https)
+        # site must not link to itself over http.
+        if parts.scheme != "https" and site.site_url.startswith("https:"):
             return "not https: use a relative link instead"
     elif parts.scheme or parts.netloc:
         return check_external(url, site.allowed_domains)
