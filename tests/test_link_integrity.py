@@ -128,6 +128,10 @@ BREAKS = {
         {MD: "\nRead [NICE's guidance](http://www.nice.org.uk/guidance/ta260).\n", HTML: '<a href="http://www.nice.org.uk/guidance/ta260">NICE</a>'},
         'docs/side-effects.md:7: link to "http://www.nice.org.uk/guidance/ta260": not https: use "https://www.nice.org.uk/guidance/ta260"',
     ),
+    "http-link-to-the-site-itself": (
+        {HTML: '<a href="http://botox-migraine.example.org/timeline/">Timeline</a>'},
+        'docs/side-effects.md: link to "http://botox-migraine.example.org/timeline/": not https: use a relative link instead',
+    ),
     "unreviewed-domain": (
         {MD: "\nBuy it [cheaply](https://botox-deals.example.com/).\n", HTML: '<a href="https://botox-deals.example.com/">cheaply</a>'},
         'docs/side-effects.md:7: link to "https://botox-deals.example.com/": botox-deals.example.com is not on the reviewed list of '
