@@ -25,13 +25,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser
 
 # Reviewed external domains: a new one is a deliberate edit of this file, with a reason.
 ALLOWED_DOMAINS_FILE = Path("tests") / "data" / "external-domains.txt"
-# Every element with an id or a URL, except <a href>: that holds most links and is read alone.
-# Lexbor walks the whole tree once per css() call, so the rest share a single walk.
-OTHER_IDS_AND_URLS = "[id], a[name], [href]:not(a), [src], [poster], [srcset], [style], style, meta[http-equiv]"
+# The elements with a link other than <a href>, or with a name a link can point at other than an id:
+# few on a page, so each one's attributes are read in Python. Lexbor walks the tree once per css()
+# call, and in :is() tests each element against each alternative: every alternative costs about as
+# much as one more walk, so there are as few as the kinds of link need.
+OTHER_LINKS_AND_NAMES = ":is(a[name], [href]:not(a), [src], [poster], [srcset], [style], style, meta[http-equiv])"
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
 META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -87,25 +89,30 @@ def css_urls(text: str) -> list[str]:
     return [next(group for group in match.groups() if group is not None) for match in CSS_URL.finditer(text)]
 
 
-def read_page(tree: LexborHTMLParser) -> tuple[set[str], list[tuple[str, str]]]:
-    """The ids of one parsed HTML page, and its links as (how a reader meets it, URL)."""
-    ids: set[str] = set()
-    # The links of each kind in document order, the kinds in this order, as the checker has always
-    # listed them: a problem that several links share is then reported with the same one.
-    by_kind: dict[str, list[tuple[str, str]]] = {
-        "a href": [("link to", node.attrs["href"] or "") for node in tree.css("a[href]")],
-        "href": [], "img src": [], "src": [], "poster": [], "srcset": [], "style": [], "refresh": [],
-    }
-    previous = None
-    for node in tree.css(OTHER_IDS_AND_URLS):
-        # Lexbor lists an element once for each selector it matches, one after the other.
-        if node.mem_id == previous:
-            continue
-        previous = node.mem_id
+class Page(NamedTuple):
+    """What the checker reads from one built file."""
+
+    ids: set[str]  # the names a link's #fragment can point at
+    urls: list[str]  # its links: <a href> first, then the other kinds, each in document order
+    kinds: list[str]  # how a reader meets each of `urls`: "link to", "image", "<script src>"...
+
+
+def read_page(tree: LexborHTMLParser, selector: LexborCSSSelector) -> Page:
+    """The ids and links of one parsed HTML page. `selector` serves every page of a run: making one
+    for each page costs as much as a walk of its tree."""
+    root = tree.root
+    ids = {node.id for node in selector.find("[id]", root)}
+    # Most links are <a href>: read with the least Python per element, and no questions asked.
+    urls = [node.attrs["href"] or "" for node in selector.find("a[href]", root)]
+    kinds = ["link to"] * len(urls)
+    # The kinds in this order, as the checker has always listed them: a problem that several links
+    # share is then reported with the same one.
+    by_kind: dict[str, list[tuple[str, str]]] = {"href": [], "img src": [], "src": [], "poster": [], "srcset": [], "style": [], "refresh": []}
+    for node in selector.find(OTHER_LINKS_AND_NAMES, root):
         attributes = node.attributes
         tag = node.tag
-        if "id" in attributes or (tag == "a" and "name" in attributes):
-            ids.add(attributes.get("id") or attributes["name"])
+        if tag == "a" and "name" in attributes:
+            ids.add(attributes["name"])
         if "href" in attributes and tag != "a":
             by_kind["href"].append((f"<{tag} href>", attributes["href"] or ""))
         if "src" in attributes:
@@ -117,12 +124,21 @@ def read_page(tree: LexborHTMLParser) -> tuple[set[str], list[tuple[str, str]]]:
             by_kind["poster"].append((f"<{tag} poster>", attributes["poster"] or ""))
         if "srcset" in attributes:
             by_kind["srcset"] += [("image", url) for url in srcset_urls(attributes["srcset"] or "")]
-        if "style" in attributes or tag == "style":
-            by_kind["style"] += [("style url()", url) for url in css_urls(attributes.get("style") or node.text())]
+        if "style" in attributes:
+            by_kind["style"] += [("style url()", url) for url in css_urls(attributes["style"] or "")]
+        if tag == "style":
+            by_kind["style"] += [("style url()", url) for url in css_urls(node.text())]
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             match = META_REFRESH_URL.search(attributes.get("content") or "")
             by_kind["refresh"].append(("redirect to", match.group(1).strip() if match else ""))
-    return ids, [link for links in by_kind.values() for link in links]
+    for links in by_kind.values():
+        for kind, url in links:
+            kinds.append(kind)
+            urls.append(url)
+    # An empty id (<h2 id="">) names nothing.
+    ids.discard(None)
+    ids.discard("")
+    return Page(ids, urls, kinds)
 
 
 def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice, key=lambda choice: choice) -> str:
@@ -251,7 +267,7 @@ class LinkChecker:
         # "../timeline/#week-12", of which there are thousands, needs only its section checked.
         self.pages_by_folder: dict[str, dict[str, str]] = defaultdict(dict)
 
-    def problems(self, file: str, links: list[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
+    def problems(self, file: str, links: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
         """(how a reader meets it, URL, problem) for each broken one of the `links` in `file`."""
         site = self.site
         base_url = site.url_of(file)
@@ -364,25 +380,44 @@ def check_search_index(site: Site) -> list[str]:
     return problems
 
 
-def read_pages(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, dict[str, list[tuple[str, str]]]]:
-    """Parse every built HTML and CSS file once: the site's files and ids, and the links in each
-    file as (how a reader meets it, URL)."""
+def list_files(folder: Path) -> set[str]:
+    """Every file under `folder`, relative to it, with "/" between folder names; as os.walk lists
+    them (a link to a folder is not followed), with less Python per folder."""
+    files = set()
+    folders = [""]
+    while folders:
+        relative = folders.pop()
+        with os.scandir(os.path.join(folder, relative)) as entries:
+            for entry in entries:
+                if not entry.is_dir():
+                    files.add(relative + entry.name)
+                elif not entry.is_symlink():
+                    folders.append(relative + entry.name + "/")
+    return files
+
+
+def read_pages(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, dict[str, Page]]:
+    """Parse every built HTML and CSS file once: the site's files and ids, and the links in each file."""
     site = Site(site_folder, site_url if site_url.endswith("/") else site_url + "/", allowed_domains=allowed_domains)
-    prefix = len(os.path.join(site_folder, ""))
-    site.files = {os.path.join(folder, name)[prefix:].replace(os.sep, "/") for folder, _, names in os.walk(site_folder) for name in names}
-    links: dict[str, list[tuple[str, str]]] = {}
+    site.files = list_files(site_folder)
+    selector = LexborCSSSelector()
+    pages: dict[str, Page] = {}
     for file in sorted(site.files):
         if file.endswith(".html"):
-            site.ids[file], links[file] = read_page(LexborHTMLParser((site_folder / file).read_text(encoding="utf-8")))
+            with open(os.path.join(site_folder, file), encoding="utf-8") as html:
+                page = pages[file] = read_page(LexborHTMLParser(html.read()), selector)
+            site.ids[file] = page.ids
         elif file.endswith(".css"):
-            links[file] = [("css url()", url) for url in css_urls((site_folder / file).read_text(encoding="utf-8"))]
-    return site, links
+            with open(os.path.join(site_folder, file), encoding="utf-8") as css:
+                urls = css_urls(css.read())
+            pages[file] = Page(set(), urls, ["css url()"] * len(urls))
+    return site, pages
 
 
 def read_site(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, list[Link]]:
     """The site's files and ids, and all its links."""
-    site, links = read_pages(site_folder, site_url, allowed_domains)
-    return site, [Link(file, kind, url) for file, file_links in links.items() for kind, url in file_links]
+    site, pages = read_pages(site_folder, site_url, allowed_domains)
+    return site, [Link(file, kind, url) for file, page in pages.items() for kind, url in zip(page.kinds, page.urls)]
 
 
 def check_site(
@@ -398,14 +433,14 @@ def check_site(
     the project folder `root` ("docs/side-effects.md"); messages name that file and the line.
     `allowed_domains` is the reviewed list of external domains (None: any https domain).
     """
-    site, links = read_pages(site_folder, site_url, allowed_domains)
+    site, pages = read_pages(site_folder, site_url, allowed_domains)
     locator = Locator(root, sources)
     # A broken link in the theme is on every page, each time written relative to that page:
     # report it once, with the first page's form of the link and how many pages have it.
     found: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
     checker = LinkChecker(site)
-    for file, file_links in links.items():
-        for kind, url, problem in checker.problems(file, file_links):
+    for file, page in pages.items():
+        for kind, url, problem in checker.problems(file, zip(page.kinds, page.urls)):
             link = Link(file, kind, url)
             found[(locator.locate(site, link), kind, problem)].append(link)
     problems = []
