@@ -41,8 +41,6 @@ EMAIL = re.compile(r"^mailto:[^@\s/?]+@([a-z0-9-]+\.)+[a-z]{2,63}(\?\S*)?$", re.
 PHONE = re.compile(r"^tel:\+?[0-9][0-9-]{2,19}$")
 # Schemes that are not a page to visit; checking them would be noise.
 IGNORED_SCHEMES = ("data", "blob", "javascript")
-# Marks a link not looked up yet (None means it has no problem).
-UNCHECKED = object()
 HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*#*\s*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#[\w-]+[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -74,8 +72,12 @@ class Site:
             return None
         relative = path[len(self.base_path):]
         relative = unquote(relative) if "%" in relative else relative
-        candidates = [relative + "index.html"] if relative.endswith("/") or not relative else [relative, relative + "/index.html"]
-        return next((candidate for candidate in candidates if candidate in self.files), None)
+        if relative and not relative.endswith("/"):
+            if relative in self.files:
+                return relative
+            relative += "/"
+        index = relative + "index.html"
+        return index if index in self.files else None
 
     def url_of(self, file: str) -> str:
         return self.base_path + file.removesuffix("index.html")
@@ -207,6 +209,10 @@ def resolve_link(site: Site, url: str, base_url: str) -> tuple[str, str] | str |
         # The common case, a plain path: joined by hand, as urljoin is the checker's slowest step.
         path = path if path.startswith("/") else base_url[: base_url.rfind("/") + 1] + path
         return path, fragment
+    if url.startswith(site.site_url) and "?" not in path and url.isprintable():
+        # The site's own full address, as in the canonical link of every page: the same as
+        # urlsplit would say (it drops tabs and newlines), without urljoin.
+        return site.base_path + path[len(site.site_url):], fragment
     if url.split(":", 1)[0].lower() in IGNORED_SCHEMES:
         return None
     absolute = urljoin(base_url, url)
@@ -261,48 +267,71 @@ class LinkChecker:
         # What resolve_link() says, by resolution_key().
         self.resolved: dict[tuple[str, str], tuple[str, str] | str | None] = {}
         # Pages in one folder write the links they share (navigation, header, footer) the same way,
-        # such as "../timeline/". So, per parent folder, the problem of each such link by its text,
-        self.problems_by_folder: dict[str, dict[str, str | None]] = defaultdict(dict)
+        # such as "../timeline/". So, per parent folder: such links that work, by their text, which
+        # set aside most of a page's links in one step at C speed; the problem of each broken one;
+        self.working_by_folder: dict[str, set[str]] = defaultdict(set)
+        self.broken_by_folder: dict[str, dict[str, str]] = defaultdict(dict)
         # and the built page that each one without a fragment leads to: with that, a link such as
         # "../timeline/#week-12", of which there are thousands, needs only its section checked.
         self.pages_by_folder: dict[str, dict[str, str]] = defaultdict(dict)
 
-    def problems(self, file: str, links: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
-        """(how a reader meets it, URL, problem) for each broken one of the `links` in `file`."""
+    def problems(self, file: str, page: Page) -> Iterator[tuple[str, str, str]]:
+        """(how a reader meets it, URL, problem) for each broken link of `page`, the built `file`."""
         site = self.site
         base_url = site.url_of(file)
         folder = base_url[: base_url.rfind("/") + 1]
         parent_folder = folder[: folder.rfind("/", 0, -1) + 1] or "/"
         # The 404 page's links have a rule of their own, so it shares no lookups.
-        known = {} if file == "404.html" else self.problems_by_folder[parent_folder]
-        pages = {} if file == "404.html" else self.pages_by_folder[parent_folder]
-        for kind, url in links:
-            problem = known.get(url, UNCHECKED)
-            if problem is UNCHECKED:
-                page_url, _, fragment = url.partition("#")
-                if not url.strip():
-                    problem = "the address is empty"
-                elif url.startswith("#"):
-                    problem = missing_section(site, file, url[1:])
-                elif file == "404.html" and not url.startswith("/") and "//" not in url and ":" not in url:
-                    problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
-                elif page_url in pages and fragment.isprintable() and not fragment[-1:].isspace():
-                    # (Other fragments change in resolve_link: it strips the URL, and urlsplit drops tabs and newlines.)
-                    problem = missing_section(site, pages[page_url], fragment)
-                else:
-                    key = resolution_key(base_url, url)
-                    if key not in self.resolved:
-                        self.resolved[key] = resolve_link(site, key[1], key[0] or base_url)
-                    resolved = self.resolved[key]
-                    problem = missing_target(site, *resolved) if isinstance(resolved, tuple) else resolved
-                    if key[0] != folder:  # the link does not depend on the page's own folder
-                        known[url] = problem
-                        # A link up the folders ("../timeline/") that leads to a built page.
-                        target = site.local_file(resolved[0]) if key[0] and isinstance(resolved, tuple) else None
-                        if target is not None and url == page_url == url.strip():
-                            pages[url] = target
+        shared = file != "404.html"
+        working = self.working_by_folder[parent_folder] if shared else set()
+        broken = self.broken_by_folder[parent_folder] if shared else {}
+        pages = self.pages_by_folder[parent_folder] if shared else {}
+        failed: dict[str, str] = {}
+        # Each link once, however often the page repeats it.
+        for url in set(page.urls).difference(working):
+            page_url, _, fragment = url.partition("#")
+            if not page_url and fragment in page.ids:  # a section of this page
+                continue
+            # (Other fragments change in resolve_link: it strips the URL, and urlsplit drops tabs and newlines.)
+            plain_fragment = fragment.isprintable() and not fragment[-1:].isspace()
+            if page_url in pages and plain_fragment and fragment in site.ids[pages[page_url]]:
+                working.add(url)
+                continue
+            problem = broken.get(url)
             if problem:
-                yield kind, url, problem
+                failed[url] = problem
+                continue
+            same_on_every_page = True  # in the parent folder's subfolders
+            if not url.strip():
+                problem = "the address is empty"
+            elif not page_url:
+                same_on_every_page = False
+                problem = missing_section(site, file, fragment)
+            elif not shared and not url.startswith("/") and "//" not in url and ":" not in url:
+                problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
+            elif page_url in pages and plain_fragment:
+                problem = missing_section(site, pages[page_url], fragment)
+            else:
+                key = resolution_key(base_url, url)
+                if key not in self.resolved:
+                    self.resolved[key] = resolve_link(site, key[1], key[0] or base_url)
+                resolved = self.resolved[key]
+                problem = missing_target(site, *resolved) if isinstance(resolved, tuple) else resolved
+                same_on_every_page = key[0] != folder  # the link does not depend on the page's own folder
+                # A link up the folders ("../timeline/") that leads to a built page.
+                target = site.local_file(resolved[0]) if same_on_every_page and key[0] and isinstance(resolved, tuple) else None
+                if target is not None and url == page_url == url.strip():
+                    pages[url] = target
+            if problem:
+                failed[url] = problem
+                if same_on_every_page:
+                    broken[url] = problem
+            elif same_on_every_page:
+                working.add(url)
+        if failed:
+            for kind, url in zip(page.kinds, page.urls):
+                if url in failed:
+                    yield kind, url, failed[url]
 
 
 class Locator:
@@ -440,7 +469,7 @@ def check_site(
     found: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
     checker = LinkChecker(site)
     for file, page in pages.items():
-        for kind, url, problem in checker.problems(file, zip(page.kinds, page.urls)):
+        for kind, url, problem in checker.problems(file, page):
             link = Link(file, kind, url)
             found[(locator.locate(site, link), kind, problem)].append(link)
     problems = []
