@@ -30,10 +30,10 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser
 # Reviewed external domains: a new one is a deliberate edit of this file, with a reason.
 ALLOWED_DOMAINS_FILE = Path("tests") / "data" / "external-domains.txt"
 # The elements with a link other than <a href>, or with a name a link can point at other than an id:
-# few on a page, so each one's attributes are read in Python. Lexbor walks the tree once per css()
-# call, and in :is() tests each element against each alternative: every alternative costs about as
-# much as one more walk, so there are as few as the kinds of link need.
-OTHER_LINKS_AND_NAMES = ":is(a[name], [href]:not(a), [src], [poster], [srcset], [style], style, meta[http-equiv])"
+# few on a page, so each one's attributes are read in Python. Lexbor walks the tree for each
+# selector of the list (and as much again within :is()), so there are only as many as the kinds of
+# link need.
+OTHER_LINKS_AND_NAMES = "a[name], [href]:not(a), [src], [poster], [srcset], [style], style, meta[http-equiv]"
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
 META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -110,7 +110,12 @@ def read_page(tree: LexborHTMLParser, selector: LexborCSSSelector) -> Page:
     # The kinds in this order, as the checker has always listed them: a problem that several links
     # share is then reported with the same one.
     by_kind: dict[str, list[tuple[str, str]]] = {"href": [], "img src": [], "src": [], "poster": [], "srcset": [], "style": [], "refresh": []}
+    previous = None
     for node in selector.find(OTHER_LINKS_AND_NAMES, root):
+        # Lexbor lists an element once for each selector it matches, one after the other.
+        if node.mem_id == previous:
+            continue
+        previous = node.mem_id
         attributes = node.attributes
         tag = node.tag
         if tag == "a" and "name" in attributes:
@@ -153,19 +158,29 @@ def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice
 
 
 def closest_match(word: str, choices: Iterable[str], cutoff: float = 0.6) -> list[str]:
-    """What difflib.get_close_matches(word, choices, n=1, cutoff) returns, found several times
-    faster among a site's thousand similar page addresses: each match found raises the cutoff to
-    its score, so difflib's cheap upper bounds rule out most other choices before the costly ratio."""
+    """What difflib.get_close_matches(word, choices, n=1, cutoff) returns, found many times faster
+    among a site's thousand similar page addresses. A choice shares at most as many letters with
+    `word` as it has letters that occur in `word`: one str.translate counts them, in C, which bounds
+    difflib's ratio() from above, so most choices are ruled out before difflib's own bounds, which
+    go a letter at a time in Python. Each match found raises the cutoff to its score, and a choice
+    whose bound cannot beat the best so far is not scored at all."""
+    # Deletes every other ASCII letter (other letters are rare in addresses; keeping them only
+    # loosens the bound).
+    other_letters = {code: None for code in range(128) if chr(code) not in word}
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)
     best: tuple[float, str] | None = None
     for choice in choices:
-        matcher.set_seq1(choice)
-        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
-            score = matcher.ratio()
-            # Of equal scores, the greater choice wins, as in get_close_matches.
-            if score >= cutoff and (best is None or (score, choice) > best):
-                best, cutoff = (score, choice), score
+        length = len(choice) + len(word)
+        # (Computed as difflib computes its ratios.)
+        bound = 2.0 * min(len(choice.translate(other_letters)), len(word)) / length if length else 1.0
+        # Of equal scores, the greater choice wins, as in get_close_matches.
+        if bound >= cutoff and (best is None or (bound, choice) > best):
+            matcher.set_seq1(choice)
+            if matcher.quick_ratio() >= cutoff:
+                score = matcher.ratio()
+                if score >= cutoff and (best is None or (score, choice) > best):
+                    best, cutoff = (score, choice), score
     return [best[1]] if best else []
 
 
