@@ -78,6 +78,15 @@ class Site:
         index = relative + "index.html"
         return index if index in self.files else None
 
+    def split_own_url(self, url: str) -> tuple[str, str] | None:
+        """The URL path and fragment of `url`, a full address in the site (as in each page's canonical
+        link and each sitemap entry), as urlsplit says, without its cost; None for another URL, or
+        for one that needs urlsplit's care: with a query, or tabs or newlines, which it drops."""
+        path, _, fragment = url.partition("#")
+        if not path.startswith(self.site_url) or "?" in path or not url.isprintable():
+            return None
+        return self.base_path + path[len(self.site_url):], fragment
+
     def url_of(self, file: str) -> str:
         return self.base_path + file.removesuffix("index.html")
 
@@ -225,10 +234,9 @@ def resolve_link(site: Site, url: str, base_url: str) -> tuple[str, str] | str |
         # The common case, a plain path: joined by hand, as urljoin is the checker's slowest step.
         path = path if path.startswith("/") else base_url[: base_url.rfind("/") + 1] + path
         return path, fragment
-    if url.startswith(site.site_url) and "?" not in path and url.isprintable():
-        # The site's own full address, as in the canonical link of every page: the same as
-        # urlsplit would say (it drops tabs and newlines), without urljoin.
-        return site.base_path + path[len(site.site_url):], fragment
+    own_address = site.split_own_url(url)
+    if own_address:
+        return own_address
     if url.split(":", 1)[0].lower() in IGNORED_SCHEMES:
         return None
     absolute = urljoin(base_url, url)
@@ -408,7 +416,9 @@ def check_sitemap(site: Site) -> list[str]:
         loc = (element.text or "").strip()
         if not loc.startswith(site.site_url):
             problems.append(f'sitemap.xml: <loc> "{loc}" does not start with site_url {site.site_url}: fix site_url in mkdocs.yml')
-        elif site.local_file(urlsplit(loc).path) is None:
+            continue
+        own_address = site.split_own_url(loc)
+        if site.local_file(own_address[0] if own_address else urlsplit(loc).path) is None:
             problems.append(f'sitemap.xml: <loc> "{loc}": no such page in the site; check the page\'s file name in docs/')
     return problems
 
