@@ -78,6 +78,18 @@ class Site:
         index = relative + "index.html"
         return index if index in self.files else None
 
+    # What a broken link's suggestion is chosen from: made at the first broken link, after every
+    # page is read, and kept, as a site of a thousand pages may have many.
+    @cached_property
+    def page_urls(self) -> dict[str, str]:
+        """Each page's URL path, by itself."""
+        return {self.url_of(page): self.url_of(page) for page in self.ids}
+
+    @cached_property
+    def file_urls_by_name(self) -> dict[str, str]:
+        """A file's URL path by its name (of files of the same name, one)."""
+        return {file.rsplit("/", 1)[-1]: self.base_path + file for file in self.files}
+
     def split_own_url(self, url: str) -> tuple[str, str] | None:
         """The URL path and fragment of `url`, a full address in the site (as in each page's canonical
         link and each sitemap entry), as urlsplit says, without its cost; None for another URL, or
@@ -158,13 +170,13 @@ def read_page(tree: LexborHTMLParser, selector: LexborCSSSelector) -> Page:
     return Page(ids, urls, kinds)
 
 
-def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice, key=lambda choice: choice) -> str:
-    """`; did you mean "…"?` naming the choice closest to `wrong`, or nothing when none is close."""
-    by_key = {key(choice): choice for choice in choices}
+def suggestion(wrong: str, choices: Mapping[str, str], shown=lambda choice: choice) -> str:
+    """`; did you mean "…"?` naming the choice closest to `wrong`, or nothing when none is close.
+    `choices` maps what `wrong` is compared with (such as a file's name) to the choice to show."""
     # A shortened anchor ("week-12" for "week-12-second-treatment") is the commonest slip.
-    close = sorted(name for name in by_key if name.startswith(key(wrong))) if key(wrong) else []
-    close = close or closest_match(key(wrong), by_key)
-    return f'; did you mean "{shown(by_key[close[0]])}"?' if close else ""
+    close = sorted(name for name in choices if name.startswith(wrong)) if wrong else []
+    close = close or closest_match(wrong, choices)
+    return f'; did you mean "{shown(choices[close[0]])}"?' if close else ""
 
 
 def closest_match(word: str, choices: Iterable[str], cutoff: float = 0.6) -> list[str]:
@@ -222,7 +234,7 @@ def missing_section(site: Site, target: str, fragment: str) -> str | None:
     if not fragment or fragment.lower() == "top" or target not in site.ids or fragment in site.ids[target]:
         return None
     ids = site.ids[target]
-    return f'no section "{fragment}" on {site.url_of(target)}{suggestion(fragment, ids, lambda id: "#" + id)}'
+    return f'no section "{fragment}" on {site.url_of(target)}{suggestion(fragment, dict(zip(ids, ids)), lambda id: "#" + id)}'
 
 
 def resolve_link(site: Site, url: str, base_url: str) -> tuple[str, str] | str | None:
@@ -263,9 +275,8 @@ def missing_target(site: Site, path: str, fragment: str) -> str | None:
     if target is not None:
         return missing_section(site, target, fragment)
     if path.endswith("/"):
-        return f"no page {path} in the site{suggestion(path, [site.url_of(page) for page in site.ids])}"
-    files = [site.base_path + file for file in site.files]
-    return f"no file {path} in the site{suggestion(path, files, key=lambda file: file.rsplit('/', 1)[-1])}"
+        return f"no page {path} in the site{suggestion(path, site.page_urls)}"
+    return f"no file {path} in the site{suggestion(path.rsplit('/', 1)[-1], site.file_urls_by_name)}"
 
 
 def resolution_key(base_url: str, url: str) -> tuple[str, str]:
@@ -288,16 +299,25 @@ class LinkChecker:
 
     def __init__(self, site: Site):
         self.site = site
-        # What resolve_link() says, by resolution_key().
-        self.resolved: dict[tuple[str, str], tuple[str, str] | str | None] = {}
+        # The problem of a link, and the built file it leads to, by resolution_key().
+        self.checked: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         # Pages in one folder write the links they share (navigation, header, footer) the same way,
         # such as "../timeline/". So, per parent folder: such links that work, by their text, which
         # set aside most of a page's links in one step at C speed; the problem of each broken one;
         self.working_by_folder: dict[str, set[str]] = defaultdict(set)
         self.broken_by_folder: dict[str, dict[str, str]] = defaultdict(dict)
-        # and the built page that each one without a fragment leads to: with that, a link such as
+        # and the built file that each one without a fragment leads to: with that, a link such as
         # "../timeline/#week-12", of which there are thousands, needs only its section checked.
-        self.pages_by_folder: dict[str, dict[str, str]] = defaultdict(dict)
+        self.files_by_folder: dict[str, dict[str, str]] = defaultdict(dict)
+
+    def check(self, key: tuple[str, str], base_url: str) -> tuple[str | None, str | None]:
+        """The problem of the link `key` (from resolution_key), and the built file it leads to."""
+        site = self.site
+        resolved = resolve_link(site, key[1], key[0] or base_url)
+        if not isinstance(resolved, tuple):
+            return resolved, None
+        target = site.local_file(resolved[0])
+        return (missing_target(site, *resolved) if target is None else missing_section(site, target, resolved[1])), target
 
     def problems(self, file: str, page: Page) -> Iterator[tuple[str, str, str]]:
         """(how a reader meets it, URL, problem) for each broken link of `page`, the built `file`."""
@@ -309,16 +329,18 @@ class LinkChecker:
         shared = file != "404.html"
         working = self.working_by_folder[parent_folder] if shared else set()
         broken = self.broken_by_folder[parent_folder] if shared else {}
-        pages = self.pages_by_folder[parent_folder] if shared else {}
+        files = self.files_by_folder[parent_folder] if shared else {}
         failed: dict[str, str] = {}
         # Each link once, however often the page repeats it.
         for url in set(page.urls).difference(working):
             page_url, _, fragment = url.partition("#")
-            if not page_url and fragment in page.ids:  # a section of this page
-                continue
-            # (Other fragments change in resolve_link: it strips the URL, and urlsplit drops tabs and newlines.)
+            # A section of this page, or of a file already reached by a link without a fragment.
+            # (Not a fragment that resolve_link changes: it strips the URL, and urlsplit drops tabs and newlines.)
+            target = files.get(page_url) if page_url else None
             plain_fragment = fragment.isprintable() and not fragment[-1:].isspace()
-            if page_url in pages and plain_fragment and fragment in site.ids[pages[page_url]]:
+            if not page_url and fragment in page.ids:
+                continue
+            if target is not None and fragment in site.ids.get(target, ()) and plain_fragment:
                 working.add(url)
                 continue
             problem = broken.get(url)
@@ -333,19 +355,16 @@ class LinkChecker:
                 problem = missing_section(site, file, fragment)
             elif not shared and not url.startswith("/") and "//" not in url and ":" not in url:
                 problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
-            elif page_url in pages and plain_fragment:
-                problem = missing_section(site, pages[page_url], fragment)
+            elif target is not None and plain_fragment:
+                problem = missing_section(site, target, fragment)
             else:
                 key = resolution_key(base_url, url)
-                if key not in self.resolved:
-                    self.resolved[key] = resolve_link(site, key[1], key[0] or base_url)
-                resolved = self.resolved[key]
-                problem = missing_target(site, *resolved) if isinstance(resolved, tuple) else resolved
+                if key not in self.checked:
+                    self.checked[key] = self.check(key, base_url)
+                problem, target = self.checked[key]
                 same_on_every_page = key[0] != folder  # the link does not depend on the page's own folder
-                # A link up the folders ("../timeline/") that leads to a built page.
-                target = site.local_file(resolved[0]) if same_on_every_page and key[0] and isinstance(resolved, tuple) else None
-                if target is not None and url == page_url == url.strip():
-                    pages[url] = target
+                if same_on_every_page and target is not None and url == page_url == url.strip():
+                    files[url] = target
             if problem:
                 failed[url] = problem
                 if same_on_every_page:
@@ -438,11 +457,12 @@ def check_search_index(site: Site) -> list[str]:
 def list_files(folder: Path) -> set[str]:
     """Every file under `folder`, relative to it, with "/" between folder names; as os.walk lists
     them (a link to a folder is not followed), with less Python per folder."""
+    root = os.path.join(folder, "")
     files = set()
     folders = [""]
     while folders:
         relative = folders.pop()
-        with os.scandir(os.path.join(folder, relative)) as entries:
+        with os.scandir(root + relative) as entries:
             for entry in entries:
                 if not entry.is_dir():
                     files.add(relative + entry.name)
