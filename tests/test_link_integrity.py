@@ -170,6 +170,17 @@ def test_a_planted_break_is_reported_with_file_line_and_fix(tmp_path, planted, e
     assert plant(tmp_path, planted) == [expected]
 
 
+def test_an_empty_id_and_a_section_of_a_file_that_is_not_a_page_are_no_break(tmp_path):
+    planted = {
+        HTML: '<div id=""></div><a href="../assets/images/injection-sites.svg">The sites</a>',
+        # A later page in the same parent folder links to a part of that file, as to an SVG sprite's icon.
+        "site/timeline/index.html": PAGE.format(
+            home="../", article='<h2 id="week-12-second-treatment">Week 12</h2><a href="../assets/images/injection-sites.svg#front">Front</a>'
+        ),
+    }
+    assert plant(tmp_path, planted) == []
+
+
 def test_every_problem_of_a_run_is_reported_together(tmp_path):
     planted = {name: text for case in ("missing-page", "css-url", "sitemap", "404-relative-link") for name, text in BREAKS[case][0].items()}
     assert len(plant(tmp_path, planted)) == 4
