@@ -83,7 +83,7 @@ class Site:
     @cached_property
     def page_urls(self) -> dict[str, str]:
         """Each page's URL path, by itself."""
-        return {self.url_of(page): self.url_of(page) for page in self.ids}
+        return {url: url for url in map(self.url_of, self.ids)}
 
     @cached_property
     def file_urls_by_name(self) -> dict[str, str]:
@@ -334,13 +334,14 @@ class LinkChecker:
         # Each link once, however often the page repeats it.
         for url in set(page.urls).difference(working):
             page_url, _, fragment = url.partition("#")
-            # A section of this page, or of a file already reached by a link without a fragment.
-            # (Not a fragment that resolve_link changes: it strips the URL, and urlsplit drops tabs and newlines.)
-            target = files.get(page_url) if page_url else None
-            plain_fragment = fragment.isprintable() and not fragment[-1:].isspace()
-            if not page_url and fragment in page.ids:
+            if not page_url and fragment in page.ids:  # a section of this page
                 continue
-            if target is not None and fragment in site.ids.get(target, ()) and plain_fragment:
+            # A section of a file already reached by a link without a fragment: only the section is
+            # left to check. (Not a fragment that resolve_link would change: it strips the URL, and
+            # urlsplit drops tabs and newlines.)
+            target = files.get(page_url) if page_url else None
+            section_of_known_file = target is not None and fragment.isprintable() and not fragment[-1:].isspace()
+            if section_of_known_file and fragment in site.ids.get(target, ()):
                 working.add(url)
                 continue
             problem = broken.get(url)
@@ -355,7 +356,7 @@ class LinkChecker:
                 problem = missing_section(site, file, fragment)
             elif not shared and not url.startswith("/") and "//" not in url and ":" not in url:
                 problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
-            elif target is not None and plain_fragment:
+            elif section_of_known_file:
                 problem = missing_section(site, target, fragment)
             else:
                 key = resolution_key(base_url, url)
@@ -475,15 +476,16 @@ def read_pages(site_folder: Path, site_url: str, allowed_domains: Collection[str
     """Parse every built HTML and CSS file once: the site's files and ids, and the links in each file."""
     site = Site(site_folder, site_url if site_url.endswith("/") else site_url + "/", allowed_domains=allowed_domains)
     site.files = list_files(site_folder)
+    root = os.path.join(site_folder, "")
     selector = LexborCSSSelector()
     pages: dict[str, Page] = {}
     for file in sorted(site.files):
         if file.endswith(".html"):
-            with open(os.path.join(site_folder, file), encoding="utf-8") as html:
+            with open(root + file, encoding="utf-8") as html:
                 page = pages[file] = read_page(LexborHTMLParser(html.read()), selector)
             site.ids[file] = page.ids
         elif file.endswith(".css"):
-            with open(os.path.join(site_folder, file), encoding="utf-8") as css:
+            with open(root + file, encoding="utf-8") as css:
                 urls = css_urls(css.read())
             pages[file] = Page(set(), urls, ["css url()"] * len(urls))
     return site, pages
