@@ -331,11 +331,9 @@ class LinkChecker:
         broken = self.broken_by_folder[parent_folder] if shared else {}
         files = self.files_by_folder[parent_folder] if shared else {}
         failed: dict[str, str] = {}
-        # Each link once, however often the page repeats it.
-        for url in set(page.urls).difference(working):
+        # Each link once, however often the page repeats it, and none to a section of this page.
+        for url in set(page.urls).difference(working, ["#" + id for id in page.ids]):
             page_url, _, fragment = url.partition("#")
-            if not page_url and fragment in page.ids:  # a section of this page
-                continue
             # A section of a file already reached by a link without a fragment: only the section is
             # left to check. (Not a fragment that resolve_link would change: it strips the URL, and
             # urlsplit drops tabs and newlines.)
