@@ -31,7 +31,8 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser
 ALLOWED_DOMAINS_FILE = Path("tests") / "data" / "external-domains.txt"
 # Lexbor's tags() walks a page's tree several times faster than a CSS selector does, so the elements
 # known by their tag (<a>, <style>, <meta>) are found with it. The other links are attributes that any
-# element may have: a list of selectors, which lexbor matches by walking the tree once per selector.
+# element may have, found with one list of selectors; each selector costs lexbor about one more walk
+# of the tree (and more within :is()), so the list has no more than these.
 OTHER_LINKS_AND_NAMES = "a[name], [href]:not(a), [src], [poster], [srcset], [style]"
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
 META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
@@ -78,11 +79,11 @@ class Site:
         index = relative + "index.html"
         return index if index in self.files else None
 
-    # What a broken link's suggestion is chosen from: made at the first broken link, after every
-    # page is read, and kept, as a site of a thousand pages may have many.
+    # What a broken link's suggestion is chosen from, as suggestion() takes them: made at the first
+    # broken link, when every page has been read, and kept for the others.
     @cached_property
     def page_urls(self) -> dict[str, str]:
-        """Each page's URL path, by itself."""
+        """Each page's URL path, mapped to itself."""
         return {url: url for url in map(self.url_of, self.ids)}
 
     @cached_property
@@ -127,8 +128,9 @@ def read_page(tree: LexborHTMLParser, selector: LexborCSSSelector) -> Page:
     # Most links are <a href>: read with the least Python per element.
     urls = [href for node in tree.tags("a") if (href := node.attrs.sget("href", None)) is not None]
     kinds = ["link to"] * len(urls)
-    # The kinds in this order, as the checker has always listed them: a problem that several links
-    # share is then reported with the same one.
+    # The kinds in this order, as the checker has always listed them (within "style", the style
+    # attributes' url()s come before <style> elements'): a problem that several links share is then
+    # reported with the same one.
     by_kind: dict[str, list[tuple[str, str]]] = {"href": [], "img src": [], "src": [], "poster": [], "srcset": [], "style": [], "refresh": []}
     previous = None
     for node in selector.find(OTHER_LINKS_AND_NAMES, root):
