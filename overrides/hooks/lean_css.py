@@ -1,0 +1,160 @@
+"""Cut Material's stylesheets down to the rules a page of this site can use, and minify site.css.
+
+Every page downloads Material's main and palette stylesheets, which style every feature the theme
+has (content tabs, code, keys, annotations, versions, tags…) and all twenty primary and accent
+colours; this site uses few of them, and issue 5 asks for at most 70 KB per page. After the build
+a selector is dropped when it names a class that no built page carries and no JavaScript file of
+the site mentions (Material's script makes the search results, tooltips and table wrappers, and
+builds some classes by concatenation, such as "md-tooltip2--" + position), or a palette value,
+such as [data-md-color-primary=red], that no page sets. What this cannot judge is kept:
+@font-face, @keyframes, custom properties, element and other attribute selectors, and whatever
+is inside :not(), :is(), :where() or :has().
+
+`_headers` lets browsers cache /assets/ for a day, so a changed file needs a new name: each lean
+file is named by its content's hash, every page's link is rewritten, and the original goes with
+its source map. The site's own stylesheets (extra_css) keep every rule and their names, and lose
+only comments and whitespace.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tinycss2
+from selectolax.lexbor import LexborHTMLParser
+
+THEME_STYLESHEETS = "assets/stylesheets"
+PALETTE_ATTRIBUTE = "data-md-color-"
+WORD = re.compile(r"[\w-]+")
+# At-rules whose content is rules, each judged on its own; any other at-rule is kept whole.
+GROUPING_RULES = {"media", "supports", "container", "layer"}
+
+
+@dataclass
+class Usage:
+    """What an element of the built site can carry: classes, and palette attribute values."""
+
+    classes: set[str]
+    class_prefixes: tuple[str, ...]  # the start of a class a script completes: "md-tooltip2--"
+    palette: set[tuple[str, str]]  # ("data-md-color-primary", "blue")
+
+    def has_class(self, name: str) -> bool:
+        return name in self.classes or name.startswith(self.class_prefixes)
+
+
+def site_usage(pages: Iterable[str], scripts: Iterable[str]) -> Usage:
+    """The usage of the HTML `pages` and of elements that the JavaScript `scripts` may make,
+    counting every word of a script as a class it may set."""
+    classes, palette = set(), set()
+    for page in pages:
+        for element in LexborHTMLParser(page).css("*"):
+            for name, value in element.attributes.items():
+                if name == "class" and value:
+                    classes.update(value.split())
+                elif name.startswith(PALETTE_ATTRIBUTE) and value is not None:
+                    palette.add((name, value))
+    words = {word for script in scripts for word in WORD.findall(script)}
+    prefixes = tuple(word for word in words if word.endswith(("-", "_")))
+    return Usage(classes | words, prefixes, palette)
+
+
+def palette_value(block) -> tuple[str, str] | None:
+    """("data-md-color-primary", "red") for the attribute selector [data-md-color-primary=red]."""
+    parts = [token for token in block.content if token.type != "whitespace"]
+    if (
+        len(parts) == 3
+        and parts[0].type == "ident"
+        and parts[0].lower_value.startswith(PALETTE_ATTRIBUTE)
+        and parts[1] == "="
+        and parts[2].type in ("ident", "string")
+    ):
+        return parts[0].lower_value, parts[2].value
+    return None
+
+
+def selector_is_used(selector: list, usage: Usage) -> bool:
+    """False when the selector, outside functional pseudo-classes (whose arguments are tokens of
+    their own), needs a class or palette value that no element of the site can have."""
+    for previous, token in zip([None, *selector], selector):
+        if token.type == "ident" and previous is not None and previous == ".":
+            if not usage.has_class(token.value):
+                return False
+        elif token.type == "[] block":
+            value = palette_value(token)
+            if value is not None and value not in usage.palette:
+                return False
+    return True
+
+
+def compact(tokens) -> str:
+    """The CSS text of `tokens` without comments, each run of whitespace made one space."""
+    return "".join(
+        " " if token.type == "whitespace" else token.serialize() for token in tokens if token.type != "comment"
+    ).strip()
+
+
+def selectors(prelude) -> list[list]:
+    """The selectors of a rule's prelude, split at its top-level commas."""
+    found = [[]]
+    for token in prelude:
+        if token == ",":
+            found.append([])
+        else:
+            found[-1].append(token)
+    return found
+
+
+def kept_rules(rules, keep: Callable[[list], bool]) -> str:
+    text = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            kept = [compact(selector) for selector in selectors(rule.prelude) if keep(selector)]
+            if kept:
+                text.append(",".join(kept) + "{" + compact(rule.content) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_RULES and rule.content is not None:
+            inner = kept_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), keep)
+            if inner:
+                text.append(f"@{rule.at_keyword} {compact(rule.prelude)}{{{inner}}}")
+        elif rule.type == "at-rule":
+            text.append(rule.serialize())
+    return "".join(text)
+
+
+def lean_css(css: str, usage: Usage) -> str:
+    """`css` without the selectors `usage` rules out, without comments and extra whitespace."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return kept_rules(rules, lambda selector: selector_is_used(selector, usage))
+
+
+def minified_css(css: str) -> str:
+    """`css` with every rule, without comments and extra whitespace."""
+    return kept_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), lambda selector: True)
+
+
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    pages = {path: path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html")}
+    usage = site_usage(pages.values(), (path.read_text(encoding="utf-8") for path in site_dir.rglob("*.js")))
+    renamed = {}
+    # Material's main.<hash>.min.css and palette.<hash>.min.css; the site's own are not *.min.css.
+    for original in (site_dir / THEME_STYLESHEETS).glob("*.min.css"):
+        lean = lean_css(original.read_text(encoding="utf-8"), usage)
+        digest = hashlib.sha256(lean.encode("utf-8")).hexdigest()[:8]
+        lean_file = original.with_name(f"{original.name.split('.')[0]}.{digest}.min.css")
+        lean_file.write_text(lean, encoding="utf-8")
+        original.unlink()
+        original.with_name(original.name + ".map").unlink(missing_ok=True)
+        renamed[f"{THEME_STYLESHEETS}/{original.name}"] = f"{THEME_STYLESHEETS}/{lean_file.name}"
+    for path, html in pages.items():
+        for old, new in renamed.items():
+            html = html.replace(old, new)
+        if html != pages[path]:
+            path.write_text(html, encoding="utf-8")
+    for stylesheet in config.extra_css:
+        path = site_dir / stylesheet
+        if path.suffix == ".css" and path.is_file():
+            path.write_text(minified_css(path.read_text(encoding="utf-8")), encoding="utf-8")
