@@ -19,18 +19,22 @@ import material
 import pytest
 
 from browser import page_urls
-from lean_css import lean_css, minified_css, site_usage
+from lean_css import STYLESHEETS, THEME_STYLESHEET, lean_css, minified_css, site_usage
 from site_files import DOCS, load_config
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-BUILT_STYLESHEETS = "assets/stylesheets"
-THEME_STYLESHEET = re.compile(r"(?:main|palette)\.[0-9a-f]{8}\.min\.css")
 WIDTHS = {"phone": 390, "desktop": 1280}
 # Material's palette follows the reader's system setting; these are the schemes it then shows.
 SCHEMES = {"light": "default", "dark": "slate"}
-# Each page is compared in these states, in this order. Dark at one width is enough: the palette's
-# rules for it sit under `@media screen` alone, so the width changes nothing they do.
-PAGE_STATES = [(WIDTHS["phone"], "light"), (WIDTHS["desktop"], "light"), (WIDTHS["desktop"], "dark")]
+# Each page is compared in these states, in this order: width, colour scheme, media. Dark at one
+# width is enough, since the palette's rules for it sit under `@media screen` alone, so the width
+# changes nothing they do; and printed, as patients print pages to take to their appointment.
+PAGE_STATES = [
+    (WIDTHS["phone"], "light", "screen"),
+    (WIDTHS["desktop"], "light", "screen"),
+    (WIDTHS["desktop"], "dark", "screen"),
+    (WIDTHS["desktop"], "light", "print"),
+]
 # A glossary term whose tooltip the search and tooltip test shows, and a word search finds.
 TOOLTIP_PAGE = "side-effects/"
 SEARCH_WORD = "neck"
@@ -150,7 +154,7 @@ def built_file(site_dir: Path, url: str) -> Path:
 
 
 def test_the_theme_stylesheets_keep_no_rule_for_what_the_site_does_not_use(site_dir):
-    stylesheets = site_dir / BUILT_STYLESHEETS
+    stylesheets = site_dir / STYLESHEETS
     [main] = stylesheets.glob("main.*.min.css")
     [palette] = stylesheets.glob("palette.*.min.css")
     main_css, palette_css = main.read_text(encoding="utf-8"), palette.read_text(encoding="utf-8")
@@ -164,9 +168,9 @@ def test_the_theme_stylesheets_keep_no_rule_for_what_the_site_does_not_use(site_
 
 def test_materials_full_stylesheets_and_their_source_maps_are_gone(site_dir):
     shipped = {path.name for path in MATERIAL_STYLESHEETS.iterdir()}
-    left = sorted(path.name for path in (site_dir / BUILT_STYLESHEETS).iterdir() if path.name in shipped)
+    left = sorted(path.name for path in (site_dir / STYLESHEETS).iterdir() if path.name in shipped)
     assert not left, f"Material's original stylesheets are still in the built site: {left}"
-    assert not list((site_dir / BUILT_STYLESHEETS).glob("*.map"))
+    assert not list((site_dir / STYLESHEETS).glob("*.map"))
 
 
 @pytest.mark.parametrize("url", page_urls())
@@ -174,7 +178,7 @@ def test_every_page_links_the_lean_stylesheets_by_the_hash_of_their_content(site
     linked = linked_theme_stylesheets(built_file(site_dir, url))
     assert sorted(name.split(".")[0] for name in linked) == ["main", "palette"], linked
     for name in linked:
-        digest = hashlib.sha256((site_dir / BUILT_STYLESHEETS / name).read_bytes()).hexdigest()[:8]
+        digest = hashlib.sha256((site_dir / STYLESHEETS / name).read_bytes()).hexdigest()[:8]
         assert name.split(".")[1] == digest, (
             f"{url} links {name}, but its content's hash is {digest}: a browser could keep using an old file"
         )
@@ -212,10 +216,11 @@ def test_lean_stylesheets_style_every_element_as_the_full_ones(new_page, site_se
     page.goto(site_server.url + url)
     add_full_stylesheets(page)
     differences = []
-    for width, scheme in PAGE_STATES:
+    for width, scheme, media in PAGE_STATES:
         page.set_viewport_size({"width": width, "height": 800})
+        page.emulate_media(media=media)
         show_scheme(page, scheme)
-        differences += [f"at {width} px, {scheme}: {difference}" for difference in style_differences(page)]
+        differences += [f"at {width} px, {scheme}, {media}: {difference}" for difference in style_differences(page)]
     assert not differences, report(url, differences)
 
 
@@ -244,7 +249,7 @@ def test_lean_stylesheets_style_search_results_and_tooltips_as_the_full_ones(new
 def test_the_style_comparison_names_the_element_and_property_a_missing_rule_changes(
     new_page, site_server, site_dir, tmp_path
 ):
-    [lean] = (site_dir / BUILT_STYLESHEETS).glob("main.*.min.css")
+    [lean] = (site_dir / STYLESHEETS).glob("main.*.min.css")
     css = lean.read_text(encoding="utf-8")
     header_rule = re.search(r"\.md-header\{[^}]*position:sticky[^}]*\}", css).group()
     broken = tmp_path / lean.name

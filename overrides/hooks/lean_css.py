@@ -27,7 +27,9 @@ from pathlib import Path
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser
 
-THEME_STYLESHEETS = "assets/stylesheets"
+STYLESHEETS = "assets/stylesheets"
+# Material's two stylesheets, named by their content's hash; the site's own are named otherwise.
+THEME_STYLESHEET = re.compile(r"(?:main|palette)\.[0-9a-f]{8}\.min\.css")
 PALETTE_ATTRIBUTE = "data-md-color-"
 WORD = re.compile(r"[\w-]+")
 # At-rules whose content is rules, each judged on its own; any other at-rule is kept whole.
@@ -80,7 +82,7 @@ def selector_is_used(selector: list, usage: Usage) -> bool:
     """False when the selector, outside functional pseudo-classes (whose arguments are tokens of
     their own), needs a class or palette value that no element of the site can have."""
     for previous, token in zip([None, *selector], selector):
-        if token.type == "ident" and previous is not None and previous == ".":
+        if token.type == "ident" and previous == ".":
             if not usage.has_class(token.value):
                 return False
         elif token.type == "[] block":
@@ -109,6 +111,8 @@ def selectors(prelude) -> list[list]:
 
 
 def kept_rules(rules, keep: Callable[[list], bool]) -> str:
+    """The CSS text of `rules` with only the selectors `keep` accepts, inside @media too; a rule
+    left with none goes, and so does an @media left empty."""
     text = []
     for rule in rules:
         if rule.type == "qualified-rule":
@@ -125,14 +129,15 @@ def kept_rules(rules, keep: Callable[[list], bool]) -> str:
 
 
 def lean_css(css: str, usage: Usage) -> str:
-    """`css` without the selectors `usage` rules out, without comments and extra whitespace."""
+    """`css` without the selectors `usage` rules out, comments or extra whitespace."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     return kept_rules(rules, lambda selector: selector_is_used(selector, usage))
 
 
 def minified_css(css: str) -> str:
-    """`css` with every rule, without comments and extra whitespace."""
-    return kept_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), lambda selector: True)
+    """`css` with every rule, without comments or extra whitespace."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return kept_rules(rules, lambda selector: True)
 
 
 def on_post_build(config):
@@ -140,15 +145,16 @@ def on_post_build(config):
     pages = {path: path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html")}
     usage = site_usage(pages.values(), (path.read_text(encoding="utf-8") for path in site_dir.rglob("*.js")))
     renamed = {}
-    # Material's main.<hash>.min.css and palette.<hash>.min.css; the site's own are not *.min.css.
-    for original in (site_dir / THEME_STYLESHEETS).glob("*.min.css"):
+    # A list made before the loop writes its lean files, which the pattern matches too.
+    originals = [path for path in (site_dir / STYLESHEETS).iterdir() if THEME_STYLESHEET.fullmatch(path.name)]
+    for original in originals:
         lean = lean_css(original.read_text(encoding="utf-8"), usage)
         digest = hashlib.sha256(lean.encode("utf-8")).hexdigest()[:8]
         lean_file = original.with_name(f"{original.name.split('.')[0]}.{digest}.min.css")
         lean_file.write_text(lean, encoding="utf-8")
         original.unlink()
         original.with_name(original.name + ".map").unlink(missing_ok=True)
-        renamed[f"{THEME_STYLESHEETS}/{original.name}"] = f"{THEME_STYLESHEETS}/{lean_file.name}"
+        renamed[f"{STYLESHEETS}/{original.name}"] = f"{STYLESHEETS}/{lean_file.name}"
     for path, html in pages.items():
         for old, new in renamed.items():
             html = html.replace(old, new)
