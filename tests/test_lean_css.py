@@ -18,7 +18,7 @@ from pathlib import Path
 import material
 import pytest
 
-from browser import page_urls
+from browser import open_search, page_urls
 from lean_css import STYLESHEETS, THEME_STYLESHEET, lean_css, minified_css, site_usage
 from site_files import DOCS, load_config
 
@@ -251,8 +251,7 @@ def test_lean_stylesheets_style_search_results_and_tooltips_as_the_full_ones(new
         page.locator("article abbr").first.hover()
         page.locator(".md-tooltip2--active").wait_for()
         differences += [f"at {width} px, tooltip shown: {difference}" for difference in style_differences(page)]
-        search_button = page.locator("label.md-header__button[for=__search]")
-        (search_button if search_button.is_visible() else page.locator("input.md-search__input")).click()
+        open_search(page, width)
         page.keyboard.press("ControlOrMeta+A")  # the query typed at the last width is still there
         page.keyboard.type(SEARCH_WORD)
         page.locator(".md-search-result__item").first.wait_for()

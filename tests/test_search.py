@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import NOT_FOUND_URL
+from browser import NOT_FOUND_URL, open_search
 
 SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 # A word from the side-effects page that no other page's title has.
@@ -23,14 +23,6 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 
 def search_requests(requests: list) -> list[str]:
     return [request.url for request in requests if any(name in request.url for name in SEARCH_FILES)]
-
-
-def open_search(page, width: int) -> None:
-    """Open search the way a reader does: the magnifier button on a phone, the box on a desktop."""
-    if width < 960:
-        page.locator('label.md-header__button[for="__search"]').click()
-    else:
-        page.locator("input.md-search__input").click()
 
 
 def recording_page(new_page, site_server, url: str, width: int):
