@@ -35,7 +35,7 @@ PAGE_STATES = [
     (WIDTHS["desktop"], "dark", "screen"),
     (WIDTHS["desktop"], "light", "print"),
 ]
-# A glossary term whose tooltip the search and tooltip test shows, and a word search finds.
+# The page where a glossary term's tooltip and search results are compared, and the word searched.
 TOOLTIP_PAGE = "side-effects/"
 SEARCH_WORD = "neck"
 # Added to a stylesheet's URL, this fetches its full version (see add_full_stylesheets).
@@ -128,6 +128,7 @@ def full_stylesheets() -> dict[str, Path]:
 def add_full_stylesheets(page) -> None:
     """After each stylesheet of the loaded page, its full version, loaded and disabled."""
     full = full_stylesheets()
+
     def serve_full(route):
         name = route.request.url.rsplit("/", 1)[1]
         route.fulfill(path=full[name.split(".")[0]], content_type="text/css")
@@ -161,10 +162,12 @@ def report(where: str, differences: list[str]) -> str:
 
 
 def linked_theme_stylesheets(page_file: Path) -> list[str]:
+    """The names of Material's stylesheets that a built page links: "main.76a1667a.min.css"."""
     return THEME_STYLESHEET.findall(page_file.read_text(encoding="utf-8"))
 
 
 def built_file(site_dir: Path, url: str) -> Path:
+    """The HTML file of a URL path from page_urls()."""
     return site_dir / url if url.endswith(".html") else site_dir / url / "index.html"
 
 
