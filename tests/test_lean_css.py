@@ -19,7 +19,14 @@ import material
 import pytest
 
 from browser import open_search, page_urls
-from lean_css import STYLESHEETS, THEME_STYLESHEET, lean_css, minified_css, site_usage
+from lean_css import (
+    STYLESHEETS,
+    THEME_STYLESHEET,
+    lean_css,
+    minified_css,
+    site_usage,
+    without_unread_custom_properties,
+)
 from site_files import DOCS, load_config
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -221,6 +228,22 @@ def test_a_rule_stays_only_if_a_page_or_script_can_use_it():
         "@media screen{.used{width:1px}}"
         "@keyframes fade{0%{opacity:0}}"
     )
+
+
+def test_a_custom_property_stays_only_if_a_stylesheet_reads_it_or_a_page_or_script_names_it():
+    stylesheets = {
+        "main": ":root{--icon-bug:url(bug.svg);--icon-note:url(note.svg);--hue:225;--shade:var(--hue)}"
+        ".note:before{mask-image:var(--icon-note)}",
+        "palette": "[data-md-color-scheme=slate]{--hue:230;--unread:1;--tooltip-x:0}",
+    }
+    assert without_unread_custom_properties(stylesheets, also_read=".a{color:var(--shade)}", named={"--tooltip-x"}) == {
+        "main": ":root{--icon-note:url(note.svg);--hue:225;--shade:var(--hue)}.note:before{mask-image:var(--icon-note)}",
+        "palette": "[data-md-color-scheme=slate]{--hue:230;--tooltip-x:0}",
+    }
+    # --shade read by nothing: then --hue, read only by --shade, goes too.
+    assert without_unread_custom_properties({"main": ":root{--hue:225;--shade:var(--hue)}.a{color:red}"}, "", set()) == {
+        "main": ".a{color:red}"
+    }
 
 
 def test_the_sites_own_stylesheets_keep_every_rule_and_lose_comments_and_whitespace():
