@@ -211,13 +211,14 @@ def test_every_page_links_the_lean_stylesheets_by_the_hash_of_their_content(site
 
 def test_a_rule_stays_only_if_a_page_or_script_can_use_it():
     usage = site_usage(
-        ['<div class="used"><p data-md-color-primary="blue">Text</p></div>'],
+        ['<div class="used" dir="ltr"><p data-md-color-primary="blue">Text</p></div>'],
         ['tip.classList.add("md-tip--" + side); nav.className = "md-drawer"'],
     )
     css = (
         ".used{color:red}.unused{color:blue}.md-tip--top{top:0}.md-drawer{left:0}"
         "p:not(.unused){margin:0}.used .unused,.used>p{padding:0}"
         "[data-md-color-primary=blue]{--c:blue}[data-md-color-primary=red]{--c:red}"
+        "[dir=ltr] .used{left:0}[dir=rtl] .used{right:0}"
         "@media screen{.used{width:1px}.unused{width:2px}}@media print{.unused{display:none}}"
         "@keyframes fade{0%{opacity:0}}"
     )
@@ -225,6 +226,7 @@ def test_a_rule_stays_only_if_a_page_or_script_can_use_it():
         ".used{color:red}.md-tip--top{top:0}.md-drawer{left:0}"
         "p:not(.unused){margin:0}.used>p{padding:0}"
         "[data-md-color-primary=blue]{--c:blue}"
+        "[dir=ltr] .used{left:0}"
         "@media screen{.used{width:1px}}"
         "@keyframes fade{0%{opacity:0}}"
     )

@@ -5,8 +5,8 @@ has (content tabs, code, keys, annotations, versions, tags…) and all twenty pr
 colours; this site uses few of them, and issue 5 asks for at most 70 KB per page. After the build
 a selector is dropped when it names a class that no built page carries and no JavaScript file of
 the site mentions (Material's script makes the search results, tooltips and table wrappers, and
-builds some classes by concatenation, such as "md-tooltip2--" + position), or a palette value,
-such as [data-md-color-primary=red], that no page sets. Then a custom property goes when no
+builds some classes by concatenation, such as "md-tooltip2--" + position), or a palette value
+or text direction, such as [data-md-color-primary=red] or [dir=rtl], that no page sets. Then a custom property goes when no
 stylesheet reads it with var() and no page or script names it: the icons of the admonition types
 and features the site does not use are most of Material's bytes. What this cannot judge is
 kept: @font-face, @keyframes, element and other attribute selectors, and whatever is inside
@@ -33,7 +33,10 @@ from selectolax.lexbor import LexborHTMLParser
 STYLESHEETS = "assets/stylesheets"
 # Material's two stylesheets, named by their content's hash; the site's own are named otherwise.
 THEME_STYLESHEET = re.compile(r"(?:main|palette)\.[0-9a-f]{8}\.min\.css")
-PALETTE_ATTRIBUTE = "data-md-color-"
+def page_sets(attribute: str) -> bool:
+    """Whether only the pages set this attribute's values: Material's script copies the palette's
+    data-md-color-* values from the page's own inputs, and never sets dir."""
+    return attribute == "dir" or attribute.startswith("data-md-color-")
 WORD = re.compile(r"[\w-]+")
 CUSTOM_PROPERTY_READ = re.compile(r"var\(\s*(--[\w-]+)")
 # Material's search worker and the Lunr language packs it may load.
@@ -44,11 +47,11 @@ GROUPING_RULES = {"media", "supports", "container", "layer"}
 
 @dataclass
 class Usage:
-    """What an element of the built site can carry: classes, and palette attribute values."""
+    """What an element of the built site can carry: classes, and values of attributes `page_sets`."""
 
     classes: set[str]
     class_prefixes: tuple[str, ...]  # the start of a class a script completes: "md-tooltip2--"
-    palette: set[tuple[str, str]]  # ("data-md-color-primary", "blue")
+    attribute_values: set[tuple[str, str]]  # ("data-md-color-primary", "blue"), ("dir", "ltr")
     custom_properties: set[str]  # named by a page or a script, which may set or read them
 
     def has_class(self, name: str) -> bool:
@@ -58,27 +61,28 @@ class Usage:
 def site_usage(pages: list[str], scripts: list[str]) -> Usage:
     """The usage of the HTML `pages` and of elements that the JavaScript `scripts` may make,
     counting every word of a script as a class it may set."""
-    classes, palette = set(), set()
+    classes, attribute_values = set(), set()
     for page in pages:
         for element in LexborHTMLParser(page).css("*"):
             for name, value in element.attributes.items():
                 if name == "class" and value:
                     classes.update(value.split())
-                elif name.startswith(PALETTE_ATTRIBUTE) and value is not None:
-                    palette.add((name, value))
+                elif page_sets(name) and value is not None:
+                    attribute_values.add((name, value))
     words = {word for script in scripts for word in WORD.findall(script)}
     prefixes = tuple(word for word in words if word.endswith(("-", "_")))
     named = {word for text in (*pages, *scripts) for word in WORD.findall(text) if word.startswith("--")}
-    return Usage(classes | words, prefixes, palette, named)
+    return Usage(classes | words, prefixes, attribute_values, named)
 
 
-def palette_value(block) -> tuple[str, str] | None:
-    """("data-md-color-primary", "red") for the attribute selector [data-md-color-primary=red]."""
+def page_set_value(block) -> tuple[str, str] | None:
+    """("data-md-color-primary", "red") for the selector [data-md-color-primary=red], ("dir", "rtl")
+    for [dir=rtl]."""
     parts = [token for token in block.content if token.type != "whitespace"]
     if (
         len(parts) == 3
         and parts[0].type == "ident"
-        and parts[0].lower_value.startswith(PALETTE_ATTRIBUTE)
+        and page_sets(parts[0].lower_value)
         and parts[1] == "="
         and parts[2].type in ("ident", "string")
     ):
@@ -88,14 +92,14 @@ def palette_value(block) -> tuple[str, str] | None:
 
 def selector_is_used(selector: list, usage: Usage) -> bool:
     """False when the selector, outside functional pseudo-classes (whose arguments are tokens of
-    their own), needs a class or palette value that no element of the site can have."""
+    their own), needs a class, a palette value or a text direction that no element can have."""
     for previous, token in zip([None, *selector], selector):
         if token.type == "ident" and previous == ".":
             if not usage.has_class(token.value):
                 return False
         elif token.type == "[] block":
-            value = palette_value(token)
-            if value is not None and value not in usage.palette:
+            value = page_set_value(token)
+            if value is not None and value not in usage.attribute_values:
                 return False
     return True
 
