@@ -25,13 +25,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser
 
 # Reviewed external domains: a new one is a deliberate edit of this file, with a reason.
 ALLOWED_DOMAINS_FILE = Path("tests") / "data" / "external-domains.txt"
-# Every element with an id or a URL, except <a href>: that holds most links and is read alone.
-# Lexbor walks the whole tree once per css() call, so the rest share a single walk.
-OTHER_IDS_AND_URLS = "[id], a[name], [href]:not(a), [src], [poster], [srcset], [style], style, meta[http-equiv]"
+# The elements with a link other than <a href>, or with a name a link can point at other than an id:
+# few on a page, so each one's attributes are read in Python. Lexbor walks the tree for each
+# selector of the list (and as much again within :is()), so there are only as many as the kinds of
+# link need.
+OTHER_LINKS_AND_NAMES = "a[name], [href]:not(a), [src], [poster], [srcset], [style], style, meta[http-equiv]"
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
 META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -39,8 +41,6 @@ EMAIL = re.compile(r"^mailto:[^@\s/?]+@([a-z0-9-]+\.)+[a-z]{2,63}(\?\S*)?$", re.
 PHONE = re.compile(r"^tel:\+?[0-9][0-9-]{2,19}$")
 # Schemes that are not a page to visit; checking them would be noise.
 IGNORED_SCHEMES = ("data", "blob", "javascript")
-# Marks a link not looked up yet (None means it has no problem).
-UNCHECKED = object()
 HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*#*\s*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#[\w-]+[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -72,8 +72,12 @@ class Site:
             return None
         relative = path[len(self.base_path):]
         relative = unquote(relative) if "%" in relative else relative
-        candidates = [relative + "index.html"] if relative.endswith("/") or not relative else [relative, relative + "/index.html"]
-        return next((candidate for candidate in candidates if candidate in self.files), None)
+        if relative and not relative.endswith("/"):
+            if relative in self.files:
+                return relative
+            relative += "/"
+        index = relative + "index.html"
+        return index if index in self.files else None
 
     def url_of(self, file: str) -> str:
         return self.base_path + file.removesuffix("index.html")
@@ -87,25 +91,35 @@ def css_urls(text: str) -> list[str]:
     return [next(group for group in match.groups() if group is not None) for match in CSS_URL.finditer(text)]
 
 
-def read_page(tree: LexborHTMLParser) -> tuple[set[str], list[tuple[str, str]]]:
-    """The ids of one parsed HTML page, and its links as (how a reader meets it, URL)."""
-    ids: set[str] = set()
-    # The links of each kind in document order, the kinds in this order, as the checker has always
-    # listed them: a problem that several links share is then reported with the same one.
-    by_kind: dict[str, list[tuple[str, str]]] = {
-        "a href": [("link to", node.attrs["href"] or "") for node in tree.css("a[href]")],
-        "href": [], "img src": [], "src": [], "poster": [], "srcset": [], "style": [], "refresh": [],
-    }
+class Page(NamedTuple):
+    """What the checker reads from one built file."""
+
+    ids: set[str]  # the names a link's #fragment can point at
+    urls: list[str]  # its links: <a href> first, then the other kinds, each in document order
+    kinds: list[str]  # how a reader meets each of `urls`: "link to", "image", "<script src>"...
+
+
+def read_page(tree: LexborHTMLParser, selector: LexborCSSSelector) -> Page:
+    """The ids and links of one parsed HTML page. `selector` serves every page of a run: making one
+    for each page costs as much as a walk of its tree."""
+    root = tree.root
+    ids = {node.id for node in selector.find("[id]", root)}
+    # Most links are <a href>: read with the least Python per element, and no questions asked.
+    urls = [node.attrs["href"] or "" for node in selector.find("a[href]", root)]
+    kinds = ["link to"] * len(urls)
+    # The kinds in this order, as the checker has always listed them: a problem that several links
+    # share is then reported with the same one.
+    by_kind: dict[str, list[tuple[str, str]]] = {"href": [], "img src": [], "src": [], "poster": [], "srcset": [], "style": [], "refresh": []}
     previous = None
-    for node in tree.css(OTHER_IDS_AND_URLS):
+    for node in selector.find(OTHER_LINKS_AND_NAMES, root):
         # Lexbor lists an element once for each selector it matches, one after the other.
         if node.mem_id == previous:
             continue
         previous = node.mem_id
         attributes = node.attributes
         tag = node.tag
-        if "id" in attributes or (tag == "a" and "name" in attributes):
-            ids.add(attributes.get("id") or attributes["name"])
+        if tag == "a" and "name" in attributes:
+            ids.add(attributes["name"])
         if "href" in attributes and tag != "a":
             by_kind["href"].append((f"<{tag} href>", attributes["href"] or ""))
         if "src" in attributes:
@@ -117,12 +131,21 @@ def read_page(tree: LexborHTMLParser) -> tuple[set[str], list[tuple[str, str]]]:
             by_kind["poster"].append((f"<{tag} poster>", attributes["poster"] or ""))
         if "srcset" in attributes:
             by_kind["srcset"] += [("image", url) for url in srcset_urls(attributes["srcset"] or "")]
-        if "style" in attributes or tag == "style":
-            by_kind["style"] += [("style url()", url) for url in css_urls(attributes.get("style") or node.text())]
+        if "style" in attributes:
+            by_kind["style"] += [("style url()", url) for url in css_urls(attributes["style"] or "")]
+        if tag == "style":
+            by_kind["style"] += [("style url()", url) for url in css_urls(node.text())]
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             match = META_REFRESH_URL.search(attributes.get("content") or "")
             by_kind["refresh"].append(("redirect to", match.group(1).strip() if match else ""))
-    return ids, [link for links in by_kind.values() for link in links]
+    for links in by_kind.values():
+        for kind, url in links:
+            kinds.append(kind)
+            urls.append(url)
+    # An empty id (<h2 id="">) names nothing.
+    ids.discard(None)
+    ids.discard("")
+    return Page(ids, urls, kinds)
 
 
 def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice, key=lambda choice: choice) -> str:
@@ -135,19 +158,29 @@ def suggestion(wrong: str, choices: Collection[str], shown=lambda choice: choice
 
 
 def closest_match(word: str, choices: Iterable[str], cutoff: float = 0.6) -> list[str]:
-    """What difflib.get_close_matches(word, choices, n=1, cutoff) returns, found several times
-    faster among a site's thousand similar page addresses: each match found raises the cutoff to
-    its score, so difflib's cheap upper bounds rule out most other choices before the costly ratio."""
+    """What difflib.get_close_matches(word, choices, n=1, cutoff) returns, found many times faster
+    among a site's thousand similar page addresses. A choice shares at most as many letters with
+    `word` as it has letters that occur in `word`: one str.translate counts them, in C, which bounds
+    difflib's ratio() from above, so most choices are ruled out before difflib's own bounds, which
+    go a letter at a time in Python. Each match found raises the cutoff to its score, and a choice
+    whose bound cannot beat the best so far is not scored at all."""
+    # Deletes every other ASCII letter (other letters are rare in addresses; keeping them only
+    # loosens the bound).
+    other_letters = {code: None for code in range(128) if chr(code) not in word}
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)
     best: tuple[float, str] | None = None
     for choice in choices:
-        matcher.set_seq1(choice)
-        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
-            score = matcher.ratio()
-            # Of equal scores, the greater choice wins, as in get_close_matches.
-            if score >= cutoff and (best is None or (score, choice) > best):
-                best, cutoff = (score, choice), score
+        length = len(choice) + len(word)
+        # (Computed as difflib computes its ratios.)
+        bound = 2.0 * min(len(choice.translate(other_letters)), len(word)) / length if length else 1.0
+        # Of equal scores, the greater choice wins, as in get_close_matches.
+        if bound >= cutoff and (best is None or (bound, choice) > best):
+            matcher.set_seq1(choice)
+            if matcher.quick_ratio() >= cutoff:
+                score = matcher.ratio()
+                if score >= cutoff and (best is None or (score, choice) > best):
+                    best, cutoff = (score, choice), score
     return [best[1]] if best else []
 
 
@@ -191,6 +224,10 @@ def resolve_link(site: Site, url: str, base_url: str) -> tuple[str, str] | str |
         # The common case, a plain path: joined by hand, as urljoin is the checker's slowest step.
         path = path if path.startswith("/") else base_url[: base_url.rfind("/") + 1] + path
         return path, fragment
+    if url.startswith(site.site_url) and "?" not in path and url.isprintable():
+        # The site's own full address, as in the canonical link of every page: the same as
+        # urlsplit would say (it drops tabs and newlines), without urljoin.
+        return site.base_path + path[len(site.site_url):], fragment
     if url.split(":", 1)[0].lower() in IGNORED_SCHEMES:
         return None
     absolute = urljoin(base_url, url)
@@ -245,48 +282,71 @@ class LinkChecker:
         # What resolve_link() says, by resolution_key().
         self.resolved: dict[tuple[str, str], tuple[str, str] | str | None] = {}
         # Pages in one folder write the links they share (navigation, header, footer) the same way,
-        # such as "../timeline/". So, per parent folder, the problem of each such link by its text,
-        self.problems_by_folder: dict[str, dict[str, str | None]] = defaultdict(dict)
+        # such as "../timeline/". So, per parent folder: such links that work, by their text, which
+        # set aside most of a page's links in one step at C speed; the problem of each broken one;
+        self.working_by_folder: dict[str, set[str]] = defaultdict(set)
+        self.broken_by_folder: dict[str, dict[str, str]] = defaultdict(dict)
         # and the built page that each one without a fragment leads to: with that, a link such as
         # "../timeline/#week-12", of which there are thousands, needs only its section checked.
         self.pages_by_folder: dict[str, dict[str, str]] = defaultdict(dict)
 
-    def problems(self, file: str, links: list[tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
-        """(how a reader meets it, URL, problem) for each broken one of the `links` in `file`."""
+    def problems(self, file: str, page: Page) -> Iterator[tuple[str, str, str]]:
+        """(how a reader meets it, URL, problem) for each broken link of `page`, the built `file`."""
         site = self.site
         base_url = site.url_of(file)
         folder = base_url[: base_url.rfind("/") + 1]
         parent_folder = folder[: folder.rfind("/", 0, -1) + 1] or "/"
         # The 404 page's links have a rule of their own, so it shares no lookups.
-        known = {} if file == "404.html" else self.problems_by_folder[parent_folder]
-        pages = {} if file == "404.html" else self.pages_by_folder[parent_folder]
-        for kind, url in links:
-            problem = known.get(url, UNCHECKED)
-            if problem is UNCHECKED:
-                page_url, _, fragment = url.partition("#")
-                if not url.strip():
-                    problem = "the address is empty"
-                elif url.startswith("#"):
-                    problem = missing_section(site, file, url[1:])
-                elif file == "404.html" and not url.startswith("/") and "//" not in url and ":" not in url:
-                    problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
-                elif page_url in pages and fragment.isprintable() and not fragment[-1:].isspace():
-                    # (Other fragments change in resolve_link: it strips the URL, and urlsplit drops tabs and newlines.)
-                    problem = missing_section(site, pages[page_url], fragment)
-                else:
-                    key = resolution_key(base_url, url)
-                    if key not in self.resolved:
-                        self.resolved[key] = resolve_link(site, key[1], key[0] or base_url)
-                    resolved = self.resolved[key]
-                    problem = missing_target(site, *resolved) if isinstance(resolved, tuple) else resolved
-                    if key[0] != folder:  # the link does not depend on the page's own folder
-                        known[url] = problem
-                        # A link up the folders ("../timeline/") that leads to a built page.
-                        target = site.local_file(resolved[0]) if key[0] and isinstance(resolved, tuple) else None
-                        if target is not None and url == page_url == url.strip():
-                            pages[url] = target
+        shared = file != "404.html"
+        working = self.working_by_folder[parent_folder] if shared else set()
+        broken = self.broken_by_folder[parent_folder] if shared else {}
+        pages = self.pages_by_folder[parent_folder] if shared else {}
+        failed: dict[str, str] = {}
+        # Each link once, however often the page repeats it.
+        for url in set(page.urls).difference(working):
+            page_url, _, fragment = url.partition("#")
+            if not page_url and fragment in page.ids:  # a section of this page
+                continue
+            # (Other fragments change in resolve_link: it strips the URL, and urlsplit drops tabs and newlines.)
+            plain_fragment = fragment.isprintable() and not fragment[-1:].isspace()
+            if page_url in pages and plain_fragment and fragment in site.ids[pages[page_url]]:
+                working.add(url)
+                continue
+            problem = broken.get(url)
             if problem:
-                yield kind, url, problem
+                failed[url] = problem
+                continue
+            same_on_every_page = True  # in the parent folder's subfolders
+            if not url.strip():
+                problem = "the address is empty"
+            elif not page_url:
+                same_on_every_page = False
+                problem = missing_section(site, file, fragment)
+            elif not shared and not url.startswith("/") and "//" not in url and ":" not in url:
+                problem = "the 404 page is served at any address, so its links must start with / (use the `url` filter with a root-relative path)"
+            elif page_url in pages and plain_fragment:
+                problem = missing_section(site, pages[page_url], fragment)
+            else:
+                key = resolution_key(base_url, url)
+                if key not in self.resolved:
+                    self.resolved[key] = resolve_link(site, key[1], key[0] or base_url)
+                resolved = self.resolved[key]
+                problem = missing_target(site, *resolved) if isinstance(resolved, tuple) else resolved
+                same_on_every_page = key[0] != folder  # the link does not depend on the page's own folder
+                # A link up the folders ("../timeline/") that leads to a built page.
+                target = site.local_file(resolved[0]) if same_on_every_page and key[0] and isinstance(resolved, tuple) else None
+                if target is not None and url == page_url == url.strip():
+                    pages[url] = target
+            if problem:
+                failed[url] = problem
+                if same_on_every_page:
+                    broken[url] = problem
+            elif same_on_every_page:
+                working.add(url)
+        if failed:
+            for kind, url in zip(page.kinds, page.urls):
+                if url in failed:
+                    yield kind, url, failed[url]
 
 
 class Locator:
@@ -364,25 +424,44 @@ def check_search_index(site: Site) -> list[str]:
     return problems
 
 
-def read_pages(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, dict[str, list[tuple[str, str]]]]:
-    """Parse every built HTML and CSS file once: the site's files and ids, and the links in each
-    file as (how a reader meets it, URL)."""
+def list_files(folder: Path) -> set[str]:
+    """Every file under `folder`, relative to it, with "/" between folder names; as os.walk lists
+    them (a link to a folder is not followed), with less Python per folder."""
+    files = set()
+    folders = [""]
+    while folders:
+        relative = folders.pop()
+        with os.scandir(os.path.join(folder, relative)) as entries:
+            for entry in entries:
+                if not entry.is_dir():
+                    files.add(relative + entry.name)
+                elif not entry.is_symlink():
+                    folders.append(relative + entry.name + "/")
+    return files
+
+
+def read_pages(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, dict[str, Page]]:
+    """Parse every built HTML and CSS file once: the site's files and ids, and the links in each file."""
     site = Site(site_folder, site_url if site_url.endswith("/") else site_url + "/", allowed_domains=allowed_domains)
-    prefix = len(os.path.join(site_folder, ""))
-    site.files = {os.path.join(folder, name)[prefix:].replace(os.sep, "/") for folder, _, names in os.walk(site_folder) for name in names}
-    links: dict[str, list[tuple[str, str]]] = {}
+    site.files = list_files(site_folder)
+    selector = LexborCSSSelector()
+    pages: dict[str, Page] = {}
     for file in sorted(site.files):
         if file.endswith(".html"):
-            site.ids[file], links[file] = read_page(LexborHTMLParser((site_folder / file).read_text(encoding="utf-8")))
+            with open(os.path.join(site_folder, file), encoding="utf-8") as html:
+                page = pages[file] = read_page(LexborHTMLParser(html.read()), selector)
+            site.ids[file] = page.ids
         elif file.endswith(".css"):
-            links[file] = [("css url()", url) for url in css_urls((site_folder / file).read_text(encoding="utf-8"))]
-    return site, links
+            with open(os.path.join(site_folder, file), encoding="utf-8") as css:
+                urls = css_urls(css.read())
+            pages[file] = Page(set(), urls, ["css url()"] * len(urls))
+    return site, pages
 
 
 def read_site(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, list[Link]]:
     """The site's files and ids, and all its links."""
-    site, links = read_pages(site_folder, site_url, allowed_domains)
-    return site, [Link(file, kind, url) for file, file_links in links.items() for kind, url in file_links]
+    site, pages = read_pages(site_folder, site_url, allowed_domains)
+    return site, [Link(file, kind, url) for file, page in pages.items() for kind, url in zip(page.kinds, page.urls)]
 
 
 def check_site(
@@ -398,14 +477,14 @@ def check_site(
     the project folder `root` ("docs/side-effects.md"); messages name that file and the line.
     `allowed_domains` is the reviewed list of external domains (None: any https domain).
     """
-    site, links = read_pages(site_folder, site_url, allowed_domains)
+    site, pages = read_pages(site_folder, site_url, allowed_domains)
     locator = Locator(root, sources)
     # A broken link in the theme is on every page, each time written relative to that page:
     # report it once, with the first page's form of the link and how many pages have it.
     found: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
     checker = LinkChecker(site)
-    for file, file_links in links.items():
-        for kind, url, problem in checker.problems(file, file_links):
+    for file, page in pages.items():
+        for kind, url, problem in checker.problems(file, page):
             link = Link(file, kind, url)
             found[(locator.locate(site, link), kind, problem)].append(link)
     problems = []
