@@ -1,5 +1,5 @@
-"""Debian's Chromium, driven by Playwright, and the site's pages to load in it: for the browser
-tests and scripts/benchmark_weight.py alike.
+"""Debian's Chromium, driven by Playwright, the site's pages to load in it, and how a reader opens
+search: for the browser tests and scripts/benchmark_weight.py alike.
 
 Playwright's own browser download fails here, so the tests drive /usr/bin/chromium (installed by
 `apt-get install chromium`, as .ci/run does).
@@ -44,6 +44,14 @@ def page_url(page: str) -> str:
 def page_urls() -> list[str]:
     """Every page to check in the browser: the Markdown pages, generated pages and the 404 page."""
     return [page_url(page) for page in markdown_pages()] + GENERATED_PAGES + [NOT_FOUND_URL]
+
+
+def open_search(page, width: int) -> None:
+    """Open search the way a reader does: the magnifier button on a phone, the box on a desktop."""
+    if width < 960:
+        page.locator('label.md-header__button[for="__search"]').click()
+    else:
+        page.locator("input.md-search__input").click()
 
 
 def sitemap_urls(site_dir: Path, site_url: str) -> list[str]:

@@ -1,7 +1,10 @@
+import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
 from browser import CHROMIUM, launch_chromium
@@ -34,13 +37,29 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@dataclass
+class SiteBuild:
+    site_dir: Path
+    returncode: int
+    stderr: str
+
+
 @pytest.fixture(scope="session")
-def build_result(tmp_path_factory):
-    """The site built once per test session with the production config, strictly."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(site_dir)
-    result.site_dir = site_dir
-    return result
+def build_result(tmp_path_factory, worker_id) -> SiteBuild:
+    """The site built once per test session with the production config, strictly.
+
+    pytest-xdist runs the tests in several worker processes (pyproject.toml, addopts), each with
+    its own session fixtures: so the first worker to get here builds into the session's temp dir,
+    under a lock the others wait on, and leaves the build's exit status and log there for them."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # every worker's temp dir lies in the session's
+    site_dir, log = shared / "site", shared / "site-build.json"
+    with FileLock(shared / "site-build.lock"):
+        if not log.is_file():
+            result = build(site_dir)
+            log.write_text(json.dumps({"returncode": result.returncode, "stderr": result.stderr}))
+        return SiteBuild(site_dir, **json.loads(log.read_text()))
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,9 @@
 """Every page prints as a leaflet: no screen furniture; contact details, review dates, QR code
 and link addresses on paper. Checked in Chromium with print media emulated."""
 
+import pypdfium2
 import pytest
+import zxingcpp
 
 from browser import NOT_FOUND_URL, page_urls
 from site_files import load_config
@@ -83,3 +85,22 @@ def test_the_print_and_copy_link_buttons_are_real_buttons_with_names(new_page, s
     copy_button.focus()
     outline = copy_button.evaluate("b => getComputedStyle(b).outlineStyle")
     assert outline != "none", "the copy-link button needs a visible focus ring"
+
+
+def printed_qr_codes(pdf: bytes) -> list[str]:
+    """What every QR code on the printed pages reads, rendered as paper would show them."""
+    document = pypdfium2.PdfDocument(pdf)
+    return [code.text for sheet in document for code in zxingcpp.read_barcodes(sheet.render(scale=1.5).to_pil())]
+
+
+def test_the_qr_code_is_on_paper_and_leads_back_to_the_page(new_page, site_server):
+    # The QR code loads lazily (it is hidden on screen): only a real print shows that it loads then.
+    tab = new_page()
+    tab.goto(site_server.url + "side-effects/")
+    assert printed_qr_codes(tab.pdf()) == [SITE_URL + "side-effects/"]
+
+
+def test_a_page_printed_without_its_qr_code_is_reported(new_page):
+    tab = new_page()
+    tab.set_content("<h1>Side effects</h1><p>No QR code here.</p>")
+    assert printed_qr_codes(tab.pdf()) == []

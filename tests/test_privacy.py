@@ -13,9 +13,9 @@ from site_server import SiteServer
 
 
 def load_recording(page, url: str) -> list:
-    """Load `url` and return every request the page made, after the network went quiet (Material
-    fetches its search index once the page has loaded). Requests to other sites are recorded,
-    then refused, so the tests never reach the internet."""
+    """Load `url` and return every request the page made, after the network went quiet. (Search
+    downloads its files only when opened: tests/test_search.py checks they come from the site.)
+    Requests to other sites are recorded, then refused, so the tests never reach the internet."""
     requests = []
     page.on("request", lambda request: requests.append(request))
     origin = url.split("/", 3)[:3]

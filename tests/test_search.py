@@ -1,0 +1,60 @@
+"""Search works, and costs nothing until a reader opens it.
+
+Material downloads its search index and starts its search worker on every page as soon as it
+loads; docs/assets/javascripts/lazy-search.js holds both back until the search box first opens.
+That script depends on how Material loads them, so these tests would catch a Material update that
+quietly breaks search or brings the eager download back.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import NOT_FOUND_URL, open_search
+
+SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/workers/search.")
+# A word from the side-effects page that no other page's title has.
+QUERY = "eyelid"
+RESULT_PAGE = "side-effects/"
+# One page at the site's root, one a folder down, and the 404 page, whose links start with "/".
+PAGES = ["", "how-it-works/", NOT_FOUND_URL]
+WIDTHS = {"phone": 390, "desktop": 1280}
+
+
+def search_requests(requests: list) -> list[str]:
+    return [request.url for request in requests if any(name in request.url for name in SEARCH_FILES)]
+
+
+def recording_page(new_page, site_server, url: str, width: int):
+    page = new_page(width=width)
+    requests = []
+    page.on("request", lambda request: requests.append(request))
+    page.goto(site_server.url + url, wait_until="networkidle")
+    return page, requests
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_search_downloads_nothing_until_it_is_opened(new_page, site_server, url):
+    _, requests = recording_page(new_page, site_server, url, WIDTHS["phone"])
+    early = search_requests(requests)
+    assert not early, (
+        f"{url or '/'} downloads search before anyone searches: {early}. Has Material changed how it loads "
+        "its search index or worker? See docs/assets/javascripts/lazy-search.js."
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("url", PAGES)
+def test_search_finds_a_page_once_opened(new_page, site_server, url, width):
+    page, requests = recording_page(new_page, site_server, url, width)
+    open_search(page, width)
+    page.keyboard.type(QUERY)
+    result = page.locator(f'.md-search-result__link[href*="/{RESULT_PAGE}"]').first
+    result.wait_for(timeout=10_000)
+    assert page.locator(".md-search-result__meta").inner_text().split()[0].isdigit(), "no count of results shown"
+    fetched = search_requests(requests)
+    assert len(fetched) == 2 and all(address.startswith(site_server.url) for address in fetched), (
+        f"searching from {url or '/'} fetched {fetched}: expected the index and the worker, from the site itself"
+    )
+    result.click()
+    page.wait_for_url(f"**/{RESULT_PAGE}**")
