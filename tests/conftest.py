@@ -71,7 +71,7 @@ def site_dir(build_result) -> Path:
 
 @pytest.fixture(scope="session")
 def chromium():
-    """One Chromium for the whole session; each test opens its own context (a fresh profile)."""
+    """One Chromium for the whole session (for each xdist worker)."""
     if not CHROMIUM.exists():
         reason = f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` (.ci/run does)"
         if os.environ.get("CI"):
@@ -104,3 +104,34 @@ def new_page(chromium):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def reused_tab(chromium):
+    """One tab for all the tests of a session (of an xdist worker) that only look at the site's
+    pages: see `site_page`. A fresh context for each would cost Chromium a new renderer process
+    and a cold cache, about a second of CPU a test, most of what the browser tests cost."""
+    context = chromium.new_context()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def site_page(reused_tab, site_server):
+    """`site_page("side-effects/", width=1280, reduced_motion="reduce")`: a page of the built site
+    loaded in the reused tab as a fresh context would load it, with the viewport and emulated media
+    set anew (to Playwright's defaults unless given) and no cookie or storage left by the tests
+    before (Material keeps the colour palette it last showed in localStorage). For tests that only
+    look at pages: one that listens to a page's events, loads another site or needs the browser's
+    cache empty takes `new_page`."""
+
+    def load(url: str, width=390, height=800, color_scheme="light", reduced_motion="no-preference"):
+        if reused_tab.url.startswith(site_server.url):
+            reused_tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        reused_tab.context.clear_cookies()
+        reused_tab.set_viewport_size({"width": width, "height": height})
+        reused_tab.emulate_media(media="null", color_scheme=color_scheme, reduced_motion=reduced_motion)
+        reused_tab.goto(site_server.url + url)
+        return reused_tab
+
+    return load

@@ -1,8 +1,9 @@
 """WCAG 2.2 AA in a real browser: axe-core on every page, and what axe cannot see (keyboard use,
 reflow, text zoom, reduced motion, the diagram's text alternative).
 
-Every page is loaded from the built site served as the host serves it (conftest.py: `chromium`,
-`site_server`, `new_page`). Pages come from tests/browser.py's `page_urls()`.
+Every page is loaded from the built site served as the host serves it (conftest.py: `site_page`;
+the checks' own tests feed them broken pages in a fresh context, `new_page`). Pages come from
+tests/browser.py's `page_urls()`.
 """
 
 from __future__ import annotations
@@ -52,9 +53,8 @@ def wait_for_color_scheme(page, material_scheme: str) -> None:
 # One load per page, then each width and scheme in turn: four page loads would take four times as
 # long. Reduced motion stops Material's colour transitions, which axe would catch half-way.
 @pytest.mark.parametrize("url", page_urls())
-def test_every_page_passes_axe_at_both_widths_light_and_dark(new_page, site_server, url):
-    page = new_page(reduced_motion="reduce")
-    page.goto(site_server.url + url)
+def test_every_page_passes_axe_at_both_widths_light_and_dark(site_page, url):
+    page = site_page(url, reduced_motion="reduce")
     failures = []
     for width in WIDTHS.values():
         page.set_viewport_size({"width": width, "height": 800})
@@ -166,9 +166,8 @@ def focus_problems(page) -> list[str]:
 # Reduced motion makes Material's drawer slide in at once, so the focus can be checked at once.
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("url", page_urls())
-def test_every_control_is_reachable_by_tab_with_visible_focus(new_page, site_server, url, width):
-    page = new_page(width=WIDTHS[width], reduced_motion="reduce")
-    page.goto(site_server.url + url)
+def test_every_control_is_reachable_by_tab_with_visible_focus(site_page, url, width):
+    page = site_page(url, width=WIDTHS[width], reduced_motion="reduce")
     problems = focus_problems(page)
     assert not problems, "\n".join(problems)
 
@@ -191,9 +190,8 @@ def test_focus_check_reports_an_unreachable_control_and_a_hidden_outline(new_pag
 
 
 @pytest.mark.parametrize("url", CONTENT_URLS)
-def test_the_skip_link_comes_first_and_lands_on_the_title(new_page, site_server, url):
-    page = new_page(reduced_motion="reduce")
-    page.goto(site_server.url + url)
+def test_the_skip_link_comes_first_and_lands_on_the_title(site_page, url):
+    page = site_page(url, reduced_motion="reduce")
     page.keyboard.press("Tab")
     skip_link = page.locator("a.md-skip")
     assert skip_link.evaluate("link => link === document.activeElement"), f"{url}: Tab does not reach the skip link first"
@@ -218,18 +216,16 @@ def horizontal_overflow(page) -> str:
 
 
 @pytest.mark.parametrize("url", page_urls())
-def test_every_page_reflows_at_320_px_without_scrolling_sideways(new_page, site_server, url):
-    page = new_page(width=NARROWEST)
-    page.goto(site_server.url + url)
+def test_every_page_reflows_at_320_px_without_scrolling_sideways(site_page, url):
+    page = site_page(url, width=NARROWEST)
     overflow = horizontal_overflow(page)
     assert not overflow, f"{url} at {NARROWEST} px: {overflow}"
 
 
 # WCAG 1.4.4: text at 200% with nothing lost. On a phone, where patients enlarge text most.
 @pytest.mark.parametrize("url", page_urls())
-def test_every_page_still_fits_with_text_at_200_percent(new_page, site_server, url):
-    page = new_page(width=WIDTHS["phone"])
-    page.goto(site_server.url + url)
+def test_every_page_still_fits_with_text_at_200_percent(site_page, url):
+    page = site_page(url, width=WIDTHS["phone"])
     before = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article')).fontSize)")
     page.evaluate("document.documentElement.style.fontSize = '200%'")
     after = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article')).fontSize)")
@@ -254,16 +250,14 @@ def motion(page) -> list[str]:
 
 
 @pytest.mark.parametrize("url", page_urls())
-def test_every_page_stops_moving_when_the_reader_asks_for_reduced_motion(new_page, site_server, url):
-    page = new_page(reduced_motion="reduce")
-    page.goto(site_server.url + url)
+def test_every_page_stops_moving_when_the_reader_asks_for_reduced_motion(site_page, url):
+    page = site_page(url, reduced_motion="reduce")
     moving = motion(page)
     assert not moving, "with prefers-reduced-motion: reduce, these still move:\n" + "\n".join(moving[:10])
 
 
-def test_motion_check_finds_materials_transitions_when_motion_is_allowed(new_page, site_server):
-    page = new_page(reduced_motion="no-preference")
-    page.goto(site_server.url)
+def test_motion_check_finds_materials_transitions_when_motion_is_allowed(site_page):
+    page = site_page("", reduced_motion="no-preference")
     assert any(".md-header" in line or "md-nav" in line for line in motion(page)), motion(page)
 
 
@@ -294,9 +288,8 @@ def diagram_problems(page) -> list[str]:
     return problems
 
 
-def test_the_injection_diagram_has_alt_text_and_a_full_text_alternative(new_page, site_server):
-    page = new_page()
-    page.goto(site_server.url + "injection-sites/")
+def test_the_injection_diagram_has_alt_text_and_a_full_text_alternative(site_page):
+    page = site_page("injection-sites/")
     problems = diagram_problems(page)
     assert not problems, "\n".join(problems)
 

@@ -50,9 +50,8 @@ def print_problems(tab) -> list[str]:
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_every_page_prints_without_screen_furniture_and_with_the_clinic_details(new_page, site_server, url):
-    tab = new_page(width=1280)
-    tab.goto(site_server.url + url)
+def test_every_page_prints_without_screen_furniture_and_with_the_clinic_details(site_page, url):
+    tab = site_page(url, width=1280)
     problems = print_problems(tab)
     assert not problems, f"{url}:\n  " + "\n  ".join(problems)
 
@@ -66,9 +65,8 @@ def test_a_page_without_print_styles_is_reported(new_page):
     assert "the link https://example.org/ prints without its address" in problems
 
 
-def test_links_to_other_pages_print_their_canonical_address(new_page, site_server):
-    tab = new_page(width=1280)
-    tab.goto(site_server.url + "timeline/")
+def test_links_to_other_pages_print_their_canonical_address(site_page):
+    tab = site_page("timeline/", width=1280)
     tab.emulate_media(media="print")
     internal = tab.query_selector("article a[href^='../']")
     assert internal.evaluate(LINK_AFTER).startswith(f'" ({SITE_URL}')
@@ -76,9 +74,8 @@ def test_links_to_other_pages_print_their_canonical_address(new_page, site_serve
     assert in_page.evaluate(LINK_AFTER) in ("none", "normal")
 
 
-def test_the_print_and_copy_link_buttons_are_real_buttons_with_names(new_page, site_server):
-    tab = new_page(width=1280)
-    tab.goto(site_server.url + "side-effects/")
+def test_the_print_and_copy_link_buttons_are_real_buttons_with_names(site_page):
+    tab = site_page("side-effects/", width=1280)
     print_button = tab.get_by_role("button", name="Print this page")
     copy_button = tab.get_by_role("button", name="Copy link to the section: Get urgent help")
     assert print_button.is_visible() and copy_button.is_visible()
@@ -95,6 +92,7 @@ def printed_qr_codes(pdf: bytes) -> list[str]:
 
 def test_the_qr_code_is_on_paper_and_leads_back_to_the_page(new_page, site_server):
     # The QR code loads lazily (it is hidden on screen): only a real print shows that it loads then.
+    # A fresh context, so that no copy another test left in the browser's cache can stand in.
     tab = new_page()
     tab.goto(site_server.url + "side-effects/")
     assert printed_qr_codes(tab.pdf()) == [SITE_URL + "side-effects/"]
