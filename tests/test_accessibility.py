@@ -31,8 +31,12 @@ DIAGRAM_AREAS = 7
 def axe_violations(page) -> list[str]:
     """axe-core's WCAG A/AA and best-practice violations on the loaded page, one line each:
     the rule, what it asks for, the page and the failing elements' selectors."""
+    # axe-core (570 KB) goes into each loaded page once, however often it runs there; and only
+    # the violations come back, not the passes and the rest, which cost more to send than to find.
+    if not page.evaluate("() => 'axe' in window"):
+        page.evaluate(AXE.axe_script)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    violations = AXE.run(page, options=options).response["violations"]
+    violations = page.evaluate("options => axe.run(options).then(results => results.violations)", options)
     return [
         f"{violation['id']}: {violation['help']} ({violation['helpUrl']})\n"
         f"    on {page.url} at: " + ", ".join(" >>> ".join(node["target"]) for node in violation["nodes"])
@@ -40,14 +44,22 @@ def axe_violations(page) -> list[str]:
     ]
 
 
+# Material switches when the media query changes, at the browser's next frame: so wait for the
+# switch itself, in the page (Playwright's wait_for_function evaluates a string in the page,
+# which the site's CSP rightly blocks), and give up after 2 s.
+SWITCHED_TO = """scheme => new Promise(resolve => {
+    const observer = new MutationObserver(check), timeout = setTimeout(() => finish(false), 2000);
+    function finish(switched) { observer.disconnect(); clearTimeout(timeout); resolve(switched); }
+    function check() { if (document.body.dataset.mdColorScheme === scheme) finish(true); }
+    observer.observe(document.body, {attributes: true, attributeFilter: ["data-md-color-scheme"]});
+    check();
+})"""
+
+
 def wait_for_color_scheme(page, material_scheme: str) -> None:
-    """Wait until Material has switched to `material_scheme`. Polls from Python: Playwright's
-    wait_for_function evaluates a string in the page, which the site's CSP rightly blocks."""
-    for _ in range(40):
-        if page.evaluate("() => document.body.dataset.mdColorScheme") == material_scheme:
-            return
-        page.wait_for_timeout(50)
-    raise AssertionError(f"{page.url}: Material did not switch to the {material_scheme} colour scheme")
+    """Wait until Material has switched to `material_scheme`."""
+    if not page.evaluate(SWITCHED_TO, material_scheme):
+        raise AssertionError(f"{page.url}: Material did not switch to the {material_scheme} colour scheme")
 
 
 # One load per page, then each width and scheme in turn: four page loads would take four times as
@@ -63,6 +75,13 @@ def test_every_page_passes_axe_at_both_widths_light_and_dark(site_page, url):
             wait_for_color_scheme(page, material_scheme)
             failures += [f"at {width} px, {scheme}: {violation}" for violation in axe_violations(page)]
     assert not failures, f"{url}:\n" + "\n".join(failures)
+
+
+def test_the_wait_for_a_colour_scheme_reports_a_page_that_does_not_switch(new_page):
+    page = new_page(color_scheme="dark")
+    page.set_content('<body data-md-color-scheme="default">No palette here</body>')
+    with pytest.raises(AssertionError, match="Material did not switch to the slate colour scheme"):
+        wait_for_color_scheme(page, "slate")
 
 
 def test_axe_reports_a_violation_with_its_rule_page_and_selector(new_page, tmp_path):
