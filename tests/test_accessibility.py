@@ -129,36 +129,67 @@ CONTROLS = """() => [...document.querySelectorAll(
     && !control.closest('[inert], [aria-hidden=true]'))"""
 
 
-FOCUSED_STOP = f"""() => {{
-    const element = document.activeElement;
-    if (element === document.body) return null;
-    return {{html: element.outerHTML.slice(0, 120), focus_shown: ({FOCUS_SHOWN})(element),
-             control: element.dataset.control}};
+# Numbers the page's controls, then records where each Tab leaves the focus, as the key comes up
+# (the focus has moved and been scrolled into view by then): null for the body, else the element's
+# HTML, whether its focus can be seen, its control number, and whether the walk's first stop is
+# reached again. Recording in the page spares a round trip to Python per press. Returns the number
+# of controls, and of elements Tab may stop at (permalinks, say, that show only when focused).
+RECORD_TAB_STOPS = f"""() => {{
+    const stops = window.tabStops = [];
+    let first = null;
+    addEventListener("keyup", event => {{
+        if (event.key !== "Tab") return;
+        const element = document.activeElement;
+        if (element === document.body) return stops.push(null);
+        const again = element === first;
+        first ??= element;
+        stops.push({{html: element.outerHTML.slice(0, 120), focus_shown: ({FOCUS_SHOWN})(element),
+                     control: element.dataset.control, again}});
+    }}, true);
+    const controls = ({CONTROLS})().map((control, index) => control.dataset.control = index).length;
+    const tabbable = [...document.querySelectorAll("*")].filter(element =>
+        element.tabIndex >= 0 && element.getClientRects().length).length;
+    return [controls, tabbable];
 }}"""
+# A walk takes a press per element Tab may stop at and a few more (back to the body, and round to
+# the first stop): press those, then a few more at a time until the walk has come round.
+FEW_MORE_PRESSES = 5
+
+
+def one_walk(recorded: list) -> tuple[list[dict], bool]:
+    """The stops of one walk through the page, out of the stops recorded press by press, and
+    whether the walk came round. The focus falls back to the body when its element hides
+    (Material's "Back to top" button hides as the page scrolls down), and after the last control:
+    the walk has come round when the next Tab after that reaches the first stop again, or the
+    body again."""
+    stops, fell_back = [], False
+    for stop in recorded:
+        if stop is None:
+            if fell_back:
+                return stops, True
+            fell_back = True
+        elif fell_back and stop["again"]:
+            return stops, True
+        else:
+            fell_back = False
+            stops.append(stop)
+    return stops, False
 
 
 def tab_through(page) -> list[dict]:
     """Press Tab until the focus leaves the page; for each stop: the element's HTML, whether its
     focus can be seen, and its index among the page's visible controls (CONTROLS)."""
-    controls = page.evaluate(f"({CONTROLS})().map((control, index) => control.dataset.control = index).length")
-    stops = []
-    # The focus falls back to the body when its element hides (Material's "Back to top" button
-    # hides as the page scrolls down), and again after the last control: the walk ends when the
-    # next Tab after that comes round to the first stop again.
-    fell_back = False
-    for _ in range(2 * controls + 50):
-        page.keyboard.press("Tab")
-        stop = page.evaluate(FOCUSED_STOP)
-        if stop is None:
-            if fell_back:
-                break
-            fell_back = True
-            continue
-        if fell_back and stops and stop["control"] == stops[0]["control"] and stop["control"] is not None:
-            break
-        fell_back = False
-        stops.append(stop)
-    return stops
+    controls, tabbable = page.evaluate(RECORD_TAB_STOPS)
+    recorded, pressed, most, batch = [], 0, 2 * controls + 50, tabbable + FEW_MORE_PRESSES
+    while True:
+        for _ in range(min(batch, most - pressed)):
+            page.keyboard.press("Tab")
+        pressed += min(batch, most - pressed)
+        recorded += page.evaluate("() => tabStops.splice(0)")
+        stops, came_round = one_walk(recorded)
+        if came_round or pressed == most:
+            return stops
+        batch = FEW_MORE_PRESSES
 
 
 # Material's search results box, 0 px high until there are results: Chromium makes every scroll
@@ -205,6 +236,23 @@ def test_focus_check_reports_an_unreachable_control_and_a_hidden_outline(new_pag
         " (a tabindex of -1? a click handler on a non-control?)",
         f'{server.url}: the focus is out of sight or has no outline on <a href="one/" data-control="0">'
         "Reachable, no outline</a>",
+    ]
+
+
+def test_focus_check_presses_on_until_the_walk_comes_round(new_page, tmp_path):
+    # Scroll boxes are Tab stops that no tabindex announces, so the first presses fall short.
+    boxes = '<div style="height: 2em; overflow: auto"><p>Scrolls</p><p>Scrolls</p><p>Scrolls</p></div>' * 10
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>Broken</title><style>a:focus { outline: none }</style>'
+        f'{boxes}<a href="last/">After the boxes, no outline</a></html>'
+    )
+    with SiteServer(tmp_path) as server:
+        page = new_page()
+        page.goto(server.url)
+        problems = focus_problems(page)
+    assert problems == [
+        f'{server.url}: the focus is out of sight or has no outline on <a href="last/" data-control="0">'
+        "After the boxes, no outline</a>",
     ]
 
 
