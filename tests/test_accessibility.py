@@ -131,44 +131,43 @@ CONTROLS = """() => [...document.querySelectorAll(
 
 # Numbers the page's controls, then records where each Tab leaves the focus, as the key comes up
 # (the focus has moved and been scrolled into view by then): null for the body, else the element's
-# HTML, whether its focus can be seen, its control number, and whether the walk's first stop is
-# reached again. Recording in the page spares a round trip to Python per press. Returns the number
-# of controls, and of elements Tab may stop at (permalinks, say, that show only when focused).
+# HTML, whether its focus can be seen, its control number, and whether the walk has stopped there
+# before. Recording in the page spares a round trip to Python per press. Returns the number of
+# controls, and of elements Tab may stop at (permalinks, say, that show only when focused).
 RECORD_TAB_STOPS = f"""() => {{
-    const stops = window.tabStops = [];
-    let first = null;
+    const stops = window.tabStops = [], visited = new WeakSet();
     addEventListener("keyup", event => {{
         if (event.key !== "Tab") return;
         const element = document.activeElement;
         if (element === document.body) return stops.push(null);
-        const again = element === first;
-        first ??= element;
+        const again = visited.has(element);
+        visited.add(element);
         stops.push({{html: element.outerHTML.slice(0, 120), focus_shown: ({FOCUS_SHOWN})(element),
                      control: element.dataset.control, again}});
     }}, true);
     const controls = ({CONTROLS})().map((control, index) => control.dataset.control = index).length;
     const tabbable = [...document.querySelectorAll("*")].filter(element =>
-        element.tabIndex >= 0 && element.getClientRects().length).length;
+        element.tabIndex >= 0 && element.checkVisibility({{visibilityProperty: true}})).length;
     return [controls, tabbable];
 }}"""
-# A walk takes a press per element Tab may stop at and a few more (back to the body, and round to
-# the first stop): press those, then a few more at a time until the walk has come round.
+# A walk takes about a press per element Tab may stop at, and one or two more to come round (by
+# way of the body or not): press that many, then a few more at a time until the walk has come round.
 FEW_MORE_PRESSES = 5
 
 
 def one_walk(recorded: list) -> tuple[list[dict], bool]:
     """The stops of one walk through the page, out of the stops recorded press by press, and
-    whether the walk came round. The focus falls back to the body when its element hides
-    (Material's "Back to top" button hides as the page scrolls down), and after the last control:
-    the walk has come round when the next Tab after that reaches the first stop again, or the
-    body again."""
+    whether the walk came round: to a stop it has been at (the first, or the second when Chromium
+    skips the skip link on the way round), or to the body twice in a row. The focus falls back to
+    the body when its element hides (Material's "Back to top" button hides as the page scrolls
+    down), and now and then after the last control."""
     stops, fell_back = [], False
     for stop in recorded:
         if stop is None:
             if fell_back:
                 return stops, True
             fell_back = True
-        elif fell_back and stop["again"]:
+        elif stop["again"]:
             return stops, True
         else:
             fell_back = False
@@ -180,7 +179,7 @@ def tab_through(page) -> list[dict]:
     """Press Tab until the focus leaves the page; for each stop: the element's HTML, whether its
     focus can be seen, and its index among the page's visible controls (CONTROLS)."""
     controls, tabbable = page.evaluate(RECORD_TAB_STOPS)
-    recorded, pressed, most, batch = [], 0, 2 * controls + 50, tabbable + FEW_MORE_PRESSES
+    recorded, pressed, most, batch = [], 0, 2 * controls + 50, tabbable
     while True:
         for _ in range(min(batch, most - pressed)):
             page.keyboard.press("Tab")
