@@ -120,15 +120,16 @@ def reused_tab(chromium):
 def site_page(reused_tab, site_server):
     """`site_page("side-effects/", width=1280, reduced_motion="reduce")`: a page of the built site
     loaded in the reused tab as a fresh context would load it, with the viewport and emulated media
-    set anew (to Playwright's defaults unless given) and no cookie or storage left by the tests
-    before (Material keeps the colour palette it last showed in localStorage). For tests that only
-    look at pages: one that listens to a page's events, loads another site or needs the browser's
-    cache empty takes `new_page`."""
+    set anew (to Playwright's defaults unless given), and no cookie, storage or route left by the
+    tests before (Material keeps the colour palette it last showed in localStorage). For tests
+    that look at pages without listening to their events or moving the mouse: one that does, or
+    loads another site, or needs the browser's cache empty, takes `new_page`."""
 
     def load(url: str, width=390, height=800, color_scheme="light", reduced_motion="no-preference"):
         if reused_tab.url.startswith(site_server.url):
             reused_tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
         reused_tab.context.clear_cookies()
+        reused_tab.unroute_all()
         reused_tab.set_viewport_size({"width": width, "height": height})
         reused_tab.emulate_media(media="null", color_scheme=color_scheme, reduced_motion=reduced_motion)
         reused_tab.goto(site_server.url + url)

@@ -254,9 +254,8 @@ def test_the_sites_own_stylesheets_keep_every_rule_and_lose_comments_and_whitesp
 
 
 @pytest.mark.parametrize("url", page_urls())
-def test_lean_stylesheets_style_every_element_as_the_full_ones(new_page, site_server, url):
-    page = new_page(reduced_motion="reduce")
-    page.goto(site_server.url + url)
+def test_lean_stylesheets_style_every_element_as_the_full_ones(site_page, url):
+    page = site_page(url, reduced_motion="reduce")
     add_full_stylesheets(page)
     differences = []
     for width, scheme, media in PAGE_STATES:

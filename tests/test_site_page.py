@@ -7,13 +7,16 @@ def test_the_reused_tab_keeps_nothing_from_the_test_before(site_page):
     page = site_page("", width=1280, color_scheme="dark", reduced_motion="reduce")
     page.evaluate("() => { localStorage.left = 1; sessionStorage.left = 1; document.cookie = 'left=1'; }")
     page.emulate_media(media="print")
+    page.route("**/side-effects/", lambda route: route.fulfill(body="<title>Left</title>", content_type="text/html"))
     page = site_page("side-effects/")
     seen = page.evaluate("""() => ({
+        title: document.title.startsWith("Side effects"),
         storage: [localStorage.left, sessionStorage.left], cookie: document.cookie, width: innerWidth,
         dark: matchMedia("(prefers-color-scheme: dark)").matches,
         reduced_motion: matchMedia("(prefers-reduced-motion: reduce)").matches,
         print: matchMedia("print").matches,
     })""")
     assert seen == {
+        "title": True,
         "storage": [None, None], "cookie": "", "width": 390, "dark": False, "reduced_motion": False, "print": False,
     }
