@@ -110,7 +110,7 @@ def new_page(chromium):
 def reused_tab(chromium):
     """One tab for all the tests of a session (of an xdist worker) that only look at the site's
     pages: see `site_page`. A fresh context for each would cost Chromium a new renderer process
-    and a cold cache, about a second of CPU a test, most of what the browser tests cost."""
+    and a cold cache: up to a second of CPU a test."""
     context = chromium.new_context()
     yield context.new_page()
     context.close()
