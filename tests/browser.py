@@ -54,6 +54,18 @@ def open_search(page, width: int) -> None:
         page.locator("input.md-search__input").click()
 
 
+def load_recording(page, url: str) -> list:
+    """Load `url` and return every request the page makes, from the first to those after the
+    network went quiet; the list goes on filling as the test uses the page. Requests to other
+    sites are recorded, then refused, so the tests never reach the internet."""
+    requests = []
+    page.on("request", lambda request: requests.append(request))
+    origin = url.split("/", 3)[:3]
+    page.route(lambda address: address.split("/", 3)[:3] != origin, lambda route: route.abort())
+    page.goto(url, wait_until="networkidle")
+    return requests
+
+
 def sitemap_urls(site_dir: Path, site_url: str) -> list[str]:
     """The URL paths, relative to the site's root, that the built sitemap.xml lists."""
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")

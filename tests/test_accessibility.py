@@ -84,16 +84,26 @@ def test_the_wait_for_a_colour_scheme_reports_a_page_that_does_not_switch(new_pa
         wait_for_color_scheme(page, "slate")
 
 
-def test_axe_reports_a_violation_with_its_rule_page_and_selector(new_page, tmp_path):
-    (tmp_path / "index.html").write_text(
-        '<!doctype html><html lang="en"><title>Broken</title><main><img src="x.svg"></main></html>'
-    )
+@pytest.fixture
+def broken_page(new_page, tmp_path):
+    """`broken_page(html)`: `html` served as a site's only page (beside any file the test wrote to
+    `tmp_path`) and loaded in a fresh page, to show that a check reports what is wrong with it."""
     with SiteServer(tmp_path) as server:
-        page = new_page()
-        page.goto(server.url)
-        violations = axe_violations(page)
+
+        def load(html: str):
+            (tmp_path / "index.html").write_text(html)
+            page = new_page()
+            page.goto(server.url)
+            return page
+
+        yield load
+
+
+def test_axe_reports_a_violation_with_its_rule_page_and_selector(broken_page):
+    page = broken_page('<!doctype html><html lang="en"><title>Broken</title><main><img src="x.svg"></main></html>')
+    violations = axe_violations(page)
     assert any(
-        line.startswith("image-alt: Images must have alternative text") and server.url in line and "img" in line
+        line.startswith("image-alt: Images must have alternative text") and page.url in line and "img" in line
         for line in violations
     ), violations
 
@@ -221,36 +231,28 @@ def test_every_control_is_reachable_by_tab_with_visible_focus(site_page, url, wi
     assert not problems, "\n".join(problems)
 
 
-def test_focus_check_reports_an_unreachable_control_and_a_hidden_outline(new_page, tmp_path):
-    (tmp_path / "index.html").write_text(
+def test_focus_check_reports_an_unreachable_control_and_a_hidden_outline(broken_page):
+    page = broken_page(
         '<!doctype html><html lang="en"><title>Broken</title><style>a:focus { outline: none }</style>'
         '<a href="one/">Reachable, no outline</a> <a href="two/" tabindex="-1">Unreachable</a></html>'
     )
-    with SiteServer(tmp_path) as server:
-        page = new_page()
-        page.goto(server.url)
-        problems = focus_problems(page)
-    assert problems == [
-        f'{server.url}: Tab never reaches <a href="two/" tabindex="-1" data-control="1">Unreachable</a>'
+    assert focus_problems(page) == [
+        f'{page.url}: Tab never reaches <a href="two/" tabindex="-1" data-control="1">Unreachable</a>'
         " (a tabindex of -1? a click handler on a non-control?)",
-        f'{server.url}: the focus is out of sight or has no outline on <a href="one/" data-control="0">'
+        f'{page.url}: the focus is out of sight or has no outline on <a href="one/" data-control="0">'
         "Reachable, no outline</a>",
     ]
 
 
-def test_focus_check_presses_on_until_the_walk_comes_round(new_page, tmp_path):
+def test_focus_check_presses_on_until_the_walk_comes_round(broken_page):
     # Scroll boxes are Tab stops that no tabindex announces, so the first presses fall short.
     boxes = '<div style="height: 2em; overflow: auto"><p>Scrolls</p><p>Scrolls</p><p>Scrolls</p></div>' * 10
-    (tmp_path / "index.html").write_text(
+    page = broken_page(
         '<!doctype html><html lang="en"><title>Broken</title><style>a:focus { outline: none }</style>'
         f'{boxes}<a href="last/">After the boxes, no outline</a></html>'
     )
-    with SiteServer(tmp_path) as server:
-        page = new_page()
-        page.goto(server.url)
-        problems = focus_problems(page)
-    assert problems == [
-        f'{server.url}: the focus is out of sight or has no outline on <a href="last/" data-control="0">'
+    assert focus_problems(page) == [
+        f'{page.url}: the focus is out of sight or has no outline on <a href="last/" data-control="0">'
         "After the boxes, no outline</a>",
     ]
 
@@ -360,19 +362,15 @@ def test_the_injection_diagram_has_alt_text_and_a_full_text_alternative(site_pag
     assert not problems, "\n".join(problems)
 
 
-def test_diagram_check_reports_a_missing_area_and_alt_text(new_page, tmp_path):
+def test_diagram_check_reports_a_missing_area_and_alt_text(broken_page, tmp_path):
     (tmp_path / "injection-sites.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>')
     rows = "".join(f"<tr><td>{area}</td></tr>" for area in range(1, DIAGRAM_AREAS))
-    (tmp_path / "index.html").write_text(
+    page = broken_page(
         '<article><img src="injection-sites.svg" alt="Diagram">'
         f'<h2 id="diagram-description">What the diagram shows</h2><table><tbody>{rows}</tbody></table></article>'
     )
-    with SiteServer(tmp_path) as server:
-        page = new_page()
-        page.goto(server.url)
-        problems = diagram_problems(page)
-    assert problems == [
-        f"{server.url}: the diagram's alt text is missing or too short to say what it shows",
-        f"{server.url}: the description's table lists areas {[str(n) for n in range(1, 7)]}, "
+    assert diagram_problems(page) == [
+        f"{page.url}: the diagram's alt text is missing or too short to say what it shows",
+        f"{page.url}: the description's table lists areas {[str(n) for n in range(1, 7)]}, "
         f"not {[str(n) for n in range(1, 8)]}",
     ]

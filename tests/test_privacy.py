@@ -1,6 +1,7 @@
 """What patients read is nobody else's business: every page, loaded in Chromium, asks nothing of
 any other site, sets no cookie, sends no Referer, and logs no error (such as a script the
-Content-Security-Policy of `_headers` blocks)."""
+Content-Security-Policy of `_headers` blocks). Search fetches its files only when a reader opens
+it: tests/test_search.py checks that they come from the site itself."""
 
 from __future__ import annotations
 
@@ -8,20 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from browser import page_urls
+from browser import load_recording, page_urls
 from site_server import SiteServer
-
-
-def load_recording(page, url: str) -> list:
-    """Load `url` and return every request the page made, after the network went quiet. (Search
-    downloads its files only when opened: tests/test_search.py checks they come from the site.)
-    Requests to other sites are recorded, then refused, so the tests never reach the internet."""
-    requests = []
-    page.on("request", lambda request: requests.append(request))
-    origin = url.split("/", 3)[:3]
-    page.route(lambda address: address.split("/", 3)[:3] != origin, lambda route: route.abort())
-    page.goto(url, wait_until="networkidle")
-    return requests
 
 
 def foreign_requests(requests, url: str) -> list[str]:

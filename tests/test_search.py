@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import NOT_FOUND_URL, open_search
+from browser import NOT_FOUND_URL, load_recording, open_search
 
 SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 # A word from the side-effects page that no other page's title has.
@@ -25,17 +25,9 @@ def search_requests(requests: list) -> list[str]:
     return [request.url for request in requests if any(name in request.url for name in SEARCH_FILES)]
 
 
-def recording_page(new_page, site_server, url: str, width: int):
-    page = new_page(width=width)
-    requests = []
-    page.on("request", lambda request: requests.append(request))
-    page.goto(site_server.url + url, wait_until="networkidle")
-    return page, requests
-
-
 @pytest.mark.parametrize("url", PAGES)
 def test_search_downloads_nothing_until_it_is_opened(new_page, site_server, url):
-    _, requests = recording_page(new_page, site_server, url, WIDTHS["phone"])
+    requests = load_recording(new_page(width=WIDTHS["phone"]), site_server.url + url)
     early = search_requests(requests)
     assert not early, (
         f"{url or '/'} downloads search before anyone searches: {early}. Has Material changed how it loads "
@@ -46,7 +38,8 @@ def test_search_downloads_nothing_until_it_is_opened(new_page, site_server, url)
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("url", PAGES)
 def test_search_finds_a_page_once_opened(new_page, site_server, url, width):
-    page, requests = recording_page(new_page, site_server, url, width)
+    page = new_page(width=width)
+    requests = load_recording(page, site_server.url + url)
     open_search(page, width)
     page.keyboard.type(QUERY)
     result = page.locator(f'.md-search-result__link[href*="/{RESULT_PAGE}"]').first
