@@ -196,13 +196,18 @@ def on_post_build(config):
         if not path.relative_to(site_dir).as_posix().startswith(WORKER_SCRIPTS)
     ]
     usage = site_usage(list(pages.values()), scripts)
-    own_css = "".join((site_dir / stylesheet).read_text(encoding="utf-8") for stylesheet in own_stylesheets(config))
+    # The site's own stylesheets (extra_css), read once: their var()s count, then they are minified.
+    own_stylesheets = {
+        path: path.read_text(encoding="utf-8")
+        for path in (site_dir / stylesheet for stylesheet in config.extra_css)
+        if path.suffix == ".css" and path.is_file()
+    }
     renamed = {}
     # A list made before the loop writes its lean files, which the pattern matches too.
     originals = [path for path in (site_dir / STYLESHEETS).iterdir() if THEME_STYLESHEET.fullmatch(path.name)]
     leans = without_unread_custom_properties(
         {original: lean_css(original.read_text(encoding="utf-8"), usage) for original in originals},
-        also_read=own_css,
+        also_read="".join(own_stylesheets.values()),
         named=usage.custom_properties,
     )
     for original, lean in leans.items():
@@ -217,15 +222,5 @@ def on_post_build(config):
             html = html.replace(old, new)
         if html != pages[path]:
             path.write_text(html, encoding="utf-8")
-    for stylesheet in own_stylesheets(config):
-        path = site_dir / stylesheet
-        path.write_text(minified_css(path.read_text(encoding="utf-8")), encoding="utf-8")
-
-
-def own_stylesheets(config) -> list[str]:
-    """The site's own stylesheets (extra_css) that the build wrote, as paths in the site."""
-    return [
-        stylesheet
-        for stylesheet in config.extra_css
-        if stylesheet.endswith(".css") and (Path(config.site_dir) / stylesheet).is_file()
-    ]
+    for path, css in own_stylesheets.items():
+        path.write_text(minified_css(css), encoding="utf-8")
