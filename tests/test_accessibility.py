@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import NOT_FOUND_URL, page_urls, sitemap_urls
-from site_files import load_config
+from site_files import DOCS, ROOT, load_config
 from site_server import SiteServer
 
 CONTENT_URLS = [url for url in page_urls() if url != NOT_FOUND_URL]
@@ -374,3 +374,39 @@ def test_diagram_check_reports_a_missing_area_and_alt_text(broken_page, tmp_path
         f"{page.url}: the description's table lists areas {[str(n) for n in range(1, 7)]}, "
         f"not {[str(n) for n in range(1, 8)]}",
     ]
+
+
+# The widest of the common sans-serif fonts, which Debian's Chromium also falls back to for
+# system-ui: a label that fits in it fits on any reader's system.
+WIDEST_FONT = "DejaVu Sans"
+DIAGRAMS = sorted(path for path in (DOCS / "assets" / "images").glob("*.svg") if path.name != "favicon.svg")
+TEXT_OVERFLOW = """svg => {
+    const [left, , width] = svg.getAttribute("viewBox").split(/[ ,]+/).map(Number);
+    return [...svg.querySelectorAll("text")]
+        .map(text => [text.textContent, text.getBBox()])
+        .filter(([, box]) => box.x < left || box.x + box.width > left + width)
+        .map(([words, box]) => `"${words}" runs from x=${Math.round(box.x)} to ${Math.round(box.x + box.width)}`);
+}"""
+
+
+def diagram_text_problems(tab, svg: str, name: str) -> list[str]:
+    """Labels of the diagram `svg` (from the file `name`) that run out of its picture in the widest font."""
+    tab.set_content(f"<style>text {{ font-family: '{WIDEST_FONT}' !important }}</style>{svg}")
+    overflows = tab.locator("svg").first.evaluate(TEXT_OVERFLOW)
+    return [
+        f"{name}: {overflow}, past the edge of its viewBox: shorten it, or widen the "
+        "viewBox (and the background, and the width= where the page shows it)"
+        for overflow in overflows
+    ]
+
+
+@pytest.mark.parametrize("svg_file", DIAGRAMS, ids=lambda path: path.name)
+def test_every_diagrams_labels_fit_inside_it_in_the_widest_font(reused_tab, svg_file):
+    problems = diagram_text_problems(reused_tab, svg_file.read_text(encoding="utf-8"), svg_file.relative_to(ROOT).as_posix())
+    assert not problems, "\n".join(problems)
+
+
+def test_a_label_that_runs_out_of_its_diagram_is_reported(reused_tab):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><text x="120" y="50">Also between the eyebrows</text></svg>'
+    problems = diagram_text_problems(reused_tab, svg, "label.svg")
+    assert len(problems) == 1 and problems[0].startswith('label.svg: "Also between the eyebrows" runs from x=120 to '), problems
