@@ -1,6 +1,8 @@
 /* Copy-link buttons, the "Print this page" button and print-only link addresses.
    Everything is wired here with listeners: the site's Content-Security-Policy allows no inline
-   script or event handler. Without JavaScript the buttons stay hidden and the page still works. */
+   script or event handler. The buttons are in the page's HTML, invisible until Material's script
+   runs (site.css, .no-js), so that showing them moves nothing; without JavaScript they stay
+   invisible and the page still works. */
 (function () {
   "use strict";
 
@@ -29,45 +31,30 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
-  function confirmCopy(button, doneLabel) {
+  function confirmCopy(button) {
     var label = button.textContent;
     return function () {
-      button.textContent = doneLabel;
-      status.textContent = doneLabel;
+      button.textContent = "Copied";
+      status.textContent = "Copied";
       setTimeout(function () { button.textContent = label; }, 2000);
     };
   }
 
-  function whenClicked(button, text, doneLabel) {
+  function whenClicked(button, text) {
     button.addEventListener("click", function () {
-      copy(text).then(confirmCopy(button, doneLabel), function () {
+      copy(text).then(confirmCopy(button), function () {
         status.textContent = "Could not copy. Select the text and copy it instead.";
       });
     });
   }
 
-  // A "Copy link" button after every section heading: it copies the section's permanent address.
-  // Not on the 404 page, which has no permanent address, nor on the staff page, whose entries
-  // have their own buttons.
-  var wanted = canonical && !document.querySelector("button[data-copy-text]");
-  document.querySelectorAll(wanted ? ".md-content article h2[id]" : "none").forEach(function (heading) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "copy-link";
-    button.textContent = "Copy link";
-    var name = heading.textContent.replace("\u00b6", "").trim();
-    button.setAttribute("aria-label", "Copy link to the section: " + name);
-    whenClicked(button, pageUrl + "#" + heading.id, "Link copied");
-    heading.insertAdjacentElement("afterend", button);
-  });
-
-  // The staff link library's "Copy link" and "Copy sentence" buttons.
+  // The "Copy link" buttons under section headings (overrides/hooks/copy_links.py) and the staff
+  // link library's "Copy link" and "Copy sentence" buttons.
   document.querySelectorAll("button[data-copy-text]").forEach(function (button) {
-    whenClicked(button, button.getAttribute("data-copy-text"), "Copied");
+    whenClicked(button, button.getAttribute("data-copy-text"));
   });
 
   document.querySelectorAll("button.print-page").forEach(function (button) {
-    button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
 

@@ -1,0 +1,86 @@
+"""Every section of a topic page has a "Copy link" button that copies the section's permanent
+address, and the buttons that need JavaScript hold their place before it runs, so nothing moves."""
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from copy_links import on_page_context
+from site_files import built_page, load_config, markdown_pages, parsed_page
+
+SITE_URL = load_config()["site_url"]
+SCRIPT_BUTTONS = "button.copy-link, button.copy-text, button.print-page"
+# Where each element of the content sits: the page's layout as the reader sees it.
+CONTENT_BOXES = """() => [...document.querySelectorAll('.md-content article *')]
+    .filter(element => element.closest('.md-typeset__scrollwrap') === null)
+    .map(element => {
+        const box = element.getBoundingClientRect();
+        return `${element.tagName.toLowerCase()} ${(element.textContent || '').trim().slice(0, 30)}: top ${box.top}, height ${box.height}`;
+    })"""
+
+
+def copy_button_problems(html: str, page_url: str) -> list[str]:
+    """Each h2 with an id must be followed by a button that copies `page_url#id`."""
+    problems = []
+    for heading in LexborHTMLParser(html).css("article h2[id]"):
+        button = heading.next
+        name = heading.text().replace("¶", "").strip()
+        expected = {
+            "class": "copy-link",
+            "data-copy-text": f"{page_url}#{heading.id}",
+            "aria-label": f"Copy link to the section: {name}",
+        }
+        found = {key: button.attributes.get(key) for key in expected} if button is not None and button.tag == "button" else {}
+        if found != expected:
+            problems.append(f"{page_url}#{heading.id}: the heading needs a copy-link button {expected}, found {found or 'none'}")
+    return problems
+
+
+@pytest.mark.parametrize("page", markdown_pages())
+def test_every_section_heading_has_a_copy_link_button(site_dir, page):
+    url = built_page(site_dir, page).parent.relative_to(site_dir).as_posix()
+    page_url = SITE_URL + ("" if url == "." else url + "/")
+    problems = copy_button_problems(built_page(site_dir, page).read_text(encoding="utf-8"), page_url)
+    assert not problems, "check overrides/hooks/copy_links.py:\n  " + "\n  ".join(problems)
+
+
+def test_a_heading_without_its_copy_link_button_is_reported():
+    html = '<article><h2 id="urgent-help">Get urgent help</h2><p>Call 999.</p></article>'
+    assert copy_button_problems(html, SITE_URL) == [
+        f"{SITE_URL}#urgent-help: the heading needs a copy-link button {{'class': 'copy-link', "
+        f"'data-copy-text': '{SITE_URL}#urgent-help', 'aria-label': 'Copy link to the section: Get urgent help'}}, found none"
+    ]
+
+
+def test_the_button_names_the_section_without_its_permalink_or_markup():
+    class Page:
+        canonical_url = SITE_URL + "results/"
+        content = (
+            '<h2 id="nice-rules">What <abbr title="National Institute for Health and Care Excellence">NICE</abbr> says &amp; why'
+            '<a class="headerlink" href="#nice-rules" title="Link to this section">&para;</a></h2>'
+        )
+
+        class file:
+            generated_by = None
+
+    on_page_context({}, Page, {}, None)
+    assert Page.content.endswith(
+        f'<button type="button" class="copy-link" data-copy-text="{SITE_URL}results/#nice-rules" '
+        'aria-label="Copy link to the section: What NICE says &amp; why">Copy link</button>'
+    )
+
+
+@pytest.mark.parametrize("page", ["staff.md", "whole-guide.md"])
+def test_generated_pages_have_no_section_copy_buttons(site_dir, page):
+    assert not parsed_page(site_dir, page).css("button.copy-link")
+
+
+@pytest.mark.parametrize("url", ["", "side-effects/", "staff/"])
+def test_the_buttons_that_need_javascript_hold_their_place_until_it_runs(new_page, site_page, site_server, url):
+    without_script = new_page(java_script_enabled=False)
+    without_script.goto(site_server.url + url)
+    shown = [button.get_attribute("aria-label") or button.inner_text() for button in without_script.query_selector_all(SCRIPT_BUTTONS) if button.is_visible()]
+    assert not shown, f"/{url}: without JavaScript these buttons do nothing, so they must be invisible: {shown}"
+    before = without_script.evaluate(CONTENT_BOXES)
+    after = site_page(url).evaluate(CONTENT_BOXES)
+    moved = [f"{old} -> {new}" for old, new in zip(before, after) if old != new]
+    assert len(before) == len(after) and not moved, f"/{url}: the page's script moves its content:\n  " + "\n  ".join(moved[:10])
