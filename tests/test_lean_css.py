@@ -23,7 +23,6 @@ from lean_css import (
     STYLESHEETS,
     THEME_STYLESHEET,
     lean_css,
-    minified_css,
     site_usage,
     without_unread_custom_properties,
 )
@@ -246,11 +245,6 @@ def test_a_custom_property_stays_only_if_a_stylesheet_reads_it_or_a_page_or_scri
     assert without_unread_custom_properties({"main": ":root{--hue:225;--shade:var(--hue)}.a{color:red}"}, "", set()) == {
         "main": ".a{color:red}"
     }
-
-
-def test_the_sites_own_stylesheets_keep_every_rule_and_lose_comments_and_whitespace():
-    css = "/* Why. */\n.a ,\n.b {\n  color: red;\n}\n@media print {\n  .unused { display: none }\n}\n"
-    assert minified_css(css) == ".a,.b{color: red;}@media print{.unused{display: none}}"
 
 
 @pytest.mark.parametrize("url", page_urls())

@@ -1,4 +1,4 @@
-"""Cut Material's stylesheets down to the rules a page of this site can use, and minify site.css.
+"""Cut Material's stylesheets down to the rules a page of this site can use.
 
 Every page downloads Material's main and palette stylesheets, which style every feature the theme
 has (content tabs, code, keys, annotations, versions, tags…) and all twenty primary and accent
@@ -15,8 +15,7 @@ so their words do not count.
 
 `_headers` lets browsers cache /assets/ for a day, so a changed file needs a new name: each lean
 file is named by its content's hash, every page's link is rewritten, and the original goes with
-its source map. The site's own stylesheets (extra_css) keep every rule and their names, and lose
-only comments and whitespace.
+its source map. The site's own stylesheets (extra_css) are left whole (minify.py minifies them).
 """
 
 from __future__ import annotations
@@ -181,12 +180,6 @@ def without_unread_custom_properties(stylesheets: dict[str, str], also_read: str
         stylesheets = leaner
 
 
-def minified_css(css: str) -> str:
-    """`css` with every rule, without comments or extra whitespace."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return kept_rules(rules, lambda selector: True)
-
-
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     pages = {path: path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html")}
@@ -196,18 +189,18 @@ def on_post_build(config):
         if not path.relative_to(site_dir).as_posix().startswith(WORKER_SCRIPTS)
     ]
     usage = site_usage(list(pages.values()), scripts)
-    # The site's own stylesheets (extra_css), read once: their var()s count, then they are minified.
-    own_stylesheets = {
-        path: path.read_text(encoding="utf-8")
+    # The site's own stylesheets (extra_css) read Material's custom properties too.
+    own_stylesheets = "".join(
+        path.read_text(encoding="utf-8")
         for path in (site_dir / stylesheet for stylesheet in config.extra_css)
         if path.suffix == ".css" and path.is_file()
-    }
+    )
     renamed = {}
     # A list made before the loop writes its lean files, which the pattern matches too.
     originals = [path for path in (site_dir / STYLESHEETS).iterdir() if THEME_STYLESHEET.fullmatch(path.name)]
     leans = without_unread_custom_properties(
         {original: lean_css(original.read_text(encoding="utf-8"), usage) for original in originals},
-        also_read="".join(own_stylesheets.values()),
+        also_read=own_stylesheets,
         named=usage.custom_properties,
     )
     for original, lean in leans.items():
@@ -222,5 +215,3 @@ def on_post_build(config):
             html = html.replace(old, new)
         if html != pages[path]:
             path.write_text(html, encoding="utf-8")
-    for path, css in own_stylesheets.items():
-        path.write_text(minified_css(css), encoding="utf-8")
