@@ -8,6 +8,7 @@ Playwright's own browser download fails here, so the tests drive /usr/bin/chromi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_files import markdown_pages
@@ -27,6 +28,8 @@ CHROMIUM_FLAGS = [
 NOT_FOUND_URL = "404.html"
 # Pages a hook or plugin makes without a Markdown file of their own go here, as URL paths.
 GENERATED_PAGES = ["staff/", "whole-guide/"]
+# A phone and a desktop: Material lays the page out differently on either side of 960 px.
+WIDTHS = {"phone": 390, "desktop": 1280}
 
 
 def launch_chromium(playwright):
@@ -46,6 +49,11 @@ def page_urls() -> list[str]:
     return [page_url(page) for page in markdown_pages()] + GENERATED_PAGES + [NOT_FOUND_URL]
 
 
+def content_urls() -> list[str]:
+    """Every page but the 404 page, which has no title to skip to and nothing to print."""
+    return [url for url in page_urls() if url != NOT_FOUND_URL]
+
+
 def open_search(page, width: int) -> None:
     """Open search the way a reader does: the magnifier button on a phone, the box on a desktop."""
     if width < 960:
@@ -54,16 +62,41 @@ def open_search(page, width: int) -> None:
         page.locator("input.md-search__input").click()
 
 
-def load_recording(page, url: str) -> list:
-    """Load `url` and return every request the page makes, from the first to those after the
-    network went quiet; the list goes on filling as the test uses the page. Requests to other
-    sites are recorded, then refused, so the tests never reach the internet."""
-    requests = []
-    page.on("request", lambda request: requests.append(request))
-    origin = url.split("/", 3)[:3]
-    page.route(lambda address: address.split("/", 3)[:3] != origin, lambda route: route.abort())
-    page.goto(url, wait_until="networkidle")
-    return requests
+@dataclass
+class PageLoad:
+    """A page, and every request it made and error it logged (console errors, uncaught
+    exceptions) since it was loaded, until its tab is loaded or reset again."""
+
+    page: object
+    requests: list
+    errors: list[str]
+
+
+class Recording:
+    """Records, in the lists of a `PageLoad`, what a page does after each `load`."""
+
+    def __init__(self, page):
+        self.page = page
+        self.requests: list = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request))
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def start_afresh(self) -> None:
+        """New, empty lists; whoever holds the old ones keeps what they hold."""
+        self.requests, self.errors = [], []
+
+    def load(self, url: str) -> PageLoad:
+        """Load `url` and record it afresh, until the network has been quiet for half a second; the
+        lists go on filling as the test uses the page. Requests to other sites are recorded, then
+        refused, so the tests never reach the internet. While Playwright routes requests it turns
+        the browser's cache off, so every file the page needs is requested."""
+        self.start_afresh()
+        origin = url.split("/", 3)[:3]
+        self.page.route(lambda address: address.split("/", 3)[:3] != origin, lambda route: route.abort())
+        self.page.goto(url, wait_until="networkidle")
+        return PageLoad(self.page, self.requests, self.errors)
 
 
 def sitemap_urls(site_dir: Path, site_url: str) -> list[str]:

@@ -7,7 +7,7 @@ import pytest
 from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, launch_chromium
+from browser import CHROMIUM, PageLoad, Recording, launch_chromium
 from site_files import build
 from site_server import SiteServer
 
@@ -90,49 +90,103 @@ def site_server(site_dir):
         yield server
 
 
-@pytest.fixture
-def new_page(chromium):
-    """A page in a fresh context (no cookies, no storage), closed after the test:
-    `new_page(width=390, color_scheme="dark")`; other keywords go to `browser.new_context`."""
-    contexts = []
-
-    def open_page(width=390, height=800, **context_options):
-        context = chromium.new_context(viewport={"width": width, "height": height}, **context_options)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
+@dataclass
+class ReusedTab:
+    page: object
+    cdp: object  # a DevTools session on the page, for what Playwright sets only per context
+    recording: Recording
 
 
 @pytest.fixture(scope="session")
-def reused_tab(chromium):
-    """One tab for all the tests of a session (of an xdist worker) that only look at the site's
-    pages: see `site_page`. A fresh context for each would cost Chromium a new renderer process
-    and a cold cache: up to a second of CPU a test."""
+def reused_tab(chromium) -> ReusedTab:
+    """One tab for all the tests of a session (of an xdist worker) that load the site's pages: see
+    `site_page` and `first_visit`. A fresh context, or even a new tab, costs Chromium a new
+    renderer process: about a second of CPU, four times what loading a page in this tab costs."""
     context = chromium.new_context()
-    yield context.new_page()
+    page = context.new_page()
+    yield ReusedTab(page, context.new_cdp_session(page), Recording(page))
     context.close()
 
 
 @pytest.fixture
-def site_page(reused_tab, site_server):
-    """`site_page("side-effects/", width=1280, reduced_motion="reduce")`: a page of the built site
-    loaded in the reused tab as a fresh context would load it, with the viewport and emulated media
-    set anew (to Playwright's defaults unless given), and no cookie, storage or route left by the
-    tests before (Material keeps the colour palette it last showed in localStorage). For tests
-    that look at pages without listening to their events or moving the mouse: one that does, or
-    loads another site, or needs the browser's cache empty, takes `new_page`."""
+def reset_tab(reused_tab, site_server):
+    """`reset_tab(width=1280, reduced_motion="reduce")`: the reused tab as a fresh context would
+    start, with the viewport, emulated media and JavaScript set anew (to Playwright's defaults
+    unless given), the mouse pointer back in the top left corner, no cookie, storage or route left
+    by the tests before (Material keeps the colour palette it last showed in localStorage), and no
+    recording going on."""
+    tab = reused_tab.page
 
-    def load(url: str, width=390, height=800, color_scheme="light", reduced_motion="no-preference"):
-        if reused_tab.url.startswith(site_server.url):
-            reused_tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        reused_tab.context.clear_cookies()
-        reused_tab.unroute_all()
-        reused_tab.set_viewport_size({"width": width, "height": height})
-        reused_tab.emulate_media(media="null", color_scheme=color_scheme, reduced_motion=reduced_motion)
-        reused_tab.goto(site_server.url + url)
-        return reused_tab
+    def forget_the_sites_storage():
+        # Only a page of the site can reach its storage: a test that leaves the tab elsewhere has
+        # had it cleared as it ended, here.
+        if tab.url.startswith(site_server.url):
+            tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+
+    def reset(width=390, height=800, color_scheme="light", reduced_motion="no-preference", javascript=True):
+        forget_the_sites_storage()
+        tab.context.clear_cookies()
+        tab.unroute_all()
+        reused_tab.recording.start_afresh()
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.mouse.move(0, 0)
+        tab.emulate_media(media="null", color_scheme=color_scheme, reduced_motion=reduced_motion)
+        reused_tab.cdp.send("Emulation.setScriptExecutionDisabled", {"value": not javascript})
+
+    yield reset
+    forget_the_sites_storage()
+
+
+@pytest.fixture
+def site_page(reused_tab, reset_tab, site_server):
+    """`site_page("side-effects/", width=1280, javascript=False)`: a page of the built site loaded in
+    the reused tab after `reset_tab` (which takes the same keywords). A test that records the
+    page's requests takes `first_visit`."""
+
+    def load(url: str, **settings):
+        reset_tab(**settings)
+        reused_tab.page.goto(site_server.url + url)
+        return reused_tab.page
 
     return load
+
+
+@pytest.fixture
+def scratch_page(reused_tab, reset_tab):
+    """`scratch_page(color_scheme="dark")`: the reused tab after `reset_tab` (which takes the same
+    keywords), for a test to load a page of its own into: a broken page, say, served from a
+    folder of its own."""
+
+    def open_tab(**settings):
+        reset_tab(**settings)
+        return reused_tab.page
+
+    return open_tab
+
+
+@pytest.fixture
+def first_visit(reused_tab, reset_tab, site_server):
+    """`first_visit("side-effects/", width=1280)`: a page of the built site loaded in the reused tab
+    after `reset_tab`, with the browser's cache off, as on a reader's first visit, and recorded:
+    a `PageLoad`, with `.page`, `.requests` and `.errors`."""
+
+    def load(url: str, width=390, height=800) -> PageLoad:
+        reset_tab(width=width, height=height)
+        return reused_tab.recording.load(site_server.url + url)
+
+    return load
+
+
+@pytest.fixture
+def broken_page(scratch_page, tmp_path):
+    """`broken_page(html)`: `html` served as a site's only page (beside any file the test wrote to
+    `tmp_path`) and loaded, to show that a check reports what is wrong with it."""
+    with SiteServer(tmp_path) as server:
+
+        def load(html: str):
+            (tmp_path / "index.html").write_text(html)
+            page = scratch_page()
+            page.goto(server.url)
+            return page
+
+        yield load

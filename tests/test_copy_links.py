@@ -75,9 +75,8 @@ def test_generated_pages_have_no_section_copy_buttons(site_dir, page):
 
 
 @pytest.mark.parametrize("url", ["", "side-effects/", "staff/"])
-def test_the_buttons_that_need_javascript_hold_their_place_until_it_runs(new_page, site_page, site_server, url):
-    without_script = new_page(java_script_enabled=False)
-    without_script.goto(site_server.url + url)
+def test_the_buttons_that_need_javascript_hold_their_place_until_it_runs(site_page, url):
+    without_script = site_page(url, javascript=False)
     shown = [button.get_attribute("aria-label") or button.inner_text() for button in without_script.query_selector_all(SCRIPT_BUTTONS) if button.is_visible()]
     assert not shown, f"/{url}: without JavaScript these buttons do nothing, so they must be invisible: {shown}"
     before = without_script.evaluate(CONTENT_BOXES)

@@ -18,7 +18,7 @@ from pathlib import Path
 import material
 import pytest
 
-from browser import open_search, page_urls
+from browser import WIDTHS, open_search, page_urls
 from lean_css import (
     STYLESHEETS,
     THEME_STYLESHEET,
@@ -29,7 +29,6 @@ from lean_css import (
 from site_files import DOCS, load_config
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-WIDTHS = {"phone": 390, "desktop": 1280}
 # Material's palette follows the reader's system setting; these are the schemes it then shows.
 SCHEMES = {"light": "default", "dark": "slate"}
 # Each page is compared in these states, in this order: width, colour scheme, media. Dark at one
@@ -261,9 +260,8 @@ def test_lean_stylesheets_style_every_element_as_the_full_ones(site_page, url):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_lean_stylesheets_style_search_results_and_tooltips_as_the_full_ones(new_page, site_server, scheme):
-    page = new_page(reduced_motion="reduce", color_scheme=scheme)
-    page.goto(site_server.url + TOOLTIP_PAGE)
+def test_lean_stylesheets_style_search_results_and_tooltips_as_the_full_ones(site_page, scheme):
+    page = site_page(TOOLTIP_PAGE, reduced_motion="reduce", color_scheme=scheme)
     show_scheme(page, scheme)
     add_full_stylesheets(page)
     differences = []
@@ -282,14 +280,14 @@ def test_lean_stylesheets_style_search_results_and_tooltips_as_the_full_ones(new
 
 
 def test_the_style_comparison_names_the_element_and_property_a_missing_rule_changes(
-    new_page, site_server, site_dir, tmp_path
+    scratch_page, site_server, site_dir, tmp_path
 ):
     [lean] = (site_dir / STYLESHEETS).glob("main.*.min.css")
     css = lean.read_text(encoding="utf-8")
     header_rule = re.search(r"\.md-header\{[^}]*position:sticky[^}]*\}", css).group()
     broken = tmp_path / lean.name
     broken.write_text(css.replace(header_rule, "", 1), encoding="utf-8")
-    page = new_page(reduced_motion="reduce")
+    page = scratch_page(reduced_motion="reduce")
     page.route(f"**/{lean.name}", lambda route: route.fulfill(path=broken, content_type="text/css"))
     page.goto(site_server.url + TOOLTIP_PAGE)
     add_full_stylesheets(page)

@@ -5,12 +5,10 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from browser import NOT_FOUND_URL, page_urls
+from browser import content_urls
 from site_files import load_config
 
 SITE_URL = load_config()["site_url"]
-# Every page but the 404 page, which nobody prints: it has no page-end box or QR code to check.
-PAGES = [url for url in page_urls() if url != NOT_FOUND_URL]
 SCREEN_ONLY = {
     ".md-header": "header",
     ".md-header__option": "light and dark mode switch",
@@ -49,15 +47,15 @@ def print_problems(tab) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("url", content_urls())
 def test_every_page_prints_without_screen_furniture_and_with_the_clinic_details(site_page, url):
     tab = site_page(url, width=1280)
     problems = print_problems(tab)
     assert not problems, f"{url}:\n  " + "\n  ".join(problems)
 
 
-def test_a_page_without_print_styles_is_reported(new_page):
-    tab = new_page()
+def test_a_page_without_print_styles_is_reported(scratch_page):
+    tab = scratch_page()
     tab.set_content('<header class="md-header">Menu</header><article><a href="https://example.org/">x</a></article>')
     problems = print_problems(tab)
     assert problems[0].startswith("the header (.md-header) prints: hide it under @media print")
@@ -90,15 +88,14 @@ def printed_qr_codes(pdf: bytes) -> list[str]:
     return [code.text for sheet in document for code in zxingcpp.read_barcodes(sheet.render(scale=1.5).to_pil())]
 
 
-def test_the_qr_code_is_on_paper_and_leads_back_to_the_page(new_page, site_server):
+def test_the_qr_code_is_on_paper_and_leads_back_to_the_page(first_visit):
     # The QR code loads lazily (it is hidden on screen): only a real print shows that it loads then.
-    # A fresh context, so that no copy another test left in the browser's cache can stand in.
-    tab = new_page()
-    tab.goto(site_server.url + "side-effects/")
+    # A first visit, with the cache off, so that no copy another test left in the cache can stand in.
+    tab = first_visit("side-effects/").page
     assert printed_qr_codes(tab.pdf()) == [SITE_URL + "side-effects/"]
 
 
-def test_a_page_printed_without_its_qr_code_is_reported(new_page):
-    tab = new_page()
+def test_a_page_printed_without_its_qr_code_is_reported(scratch_page):
+    tab = scratch_page()
     tab.set_content("<h1>Side effects</h1><p>No QR code here.</p>")
     assert printed_qr_codes(tab.pdf()) == []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from browser import load_recording, page_urls
+from browser import PageLoad, page_urls
 from site_server import SiteServer
 
 
@@ -38,56 +38,58 @@ def cookies(page) -> list[str]:
     )
 
 
-def collect_errors(page) -> list[str]:
-    """A list that fills with the page's console errors and uncaught exceptions from now on."""
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
+def referrer_policy(page) -> str | None:
+    policy = page.locator('meta[name="referrer"]')
+    return policy.get_attribute("content") if policy.count() == 1 else None
 
 
 @dataclass
 class Visit:
-    page: object
+    """What the four checks need of a page, taken as it loaded: the tab moves on to other pages."""
+
+    url: str
     requests: list
     errors: list
+    cookies: list[str]
+    referrer_policy: str | None
+
+    @classmethod
+    def of(cls, load: PageLoad) -> Visit:
+        return cls(load.page.url, load.requests, load.errors, cookies(load.page), referrer_policy(load.page))
 
 
 @pytest.fixture(scope="module")
-def visit(chromium, site_server):
-    """`visit(url)`: the page loaded once, in its own fresh context, for all four checks."""
-    visits, contexts = {}, []
+def visits() -> dict:
+    return {}
+
+
+@pytest.fixture
+def visit(first_visit, visits):
+    """`visit(url)`: the page loaded once, as a reader's first visit, for all four checks."""
 
     def load_once(url: str) -> Visit:
         if url not in visits:
-            contexts.append(context := chromium.new_context())
-            page = context.new_page()
-            errors = collect_errors(page)
-            visits[url] = Visit(page, load_recording(page, site_server.url + url), errors)
+            visits[url] = Visit.of(first_visit(url))
         return visits[url]
 
-    yield load_once
-    for context in contexts:
-        context.close()
+    return load_once
 
 
 @pytest.mark.parametrize("url", page_urls())
 def test_every_page_asks_nothing_of_another_site(visit, url):
-    page = visit(url).page
-    foreign = foreign_requests(visit(url).requests, page.url)
+    foreign = foreign_requests(visit(url).requests, visit(url).url)
     assert not foreign, "\n".join(foreign) + "\nServe fonts, scripts and images from the site itself."
 
 
 @pytest.mark.parametrize("url", page_urls())
 def test_every_page_sets_no_cookie(visit, url):
-    found = cookies(visit(url).page)
+    found = visit(url).cookies
     assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("url", page_urls())
 def test_every_page_sends_no_referrer(visit, url):
-    policy = visit(url).page.locator('meta[name="referrer"]')
-    assert policy.count() == 1 and policy.get_attribute("content") == "no-referrer", (
+    assert visit(url).referrer_policy == "no-referrer", (
         f'{url}: no <meta name="referrer" content="no-referrer"> (overrides/main.html, block site_meta)'
     )
     sent = referers(visit(url).requests)
@@ -100,22 +102,22 @@ def test_every_page_loads_without_errors(visit, url):
     assert not errors, f"{url} logs errors (a script the Content-Security-Policy blocks?):\n" + "\n".join(errors)
 
 
-def test_the_checks_report_a_tracker_a_cookie_a_referer_and_an_error(new_page, tmp_path):
+def test_the_checks_report_a_tracker_a_cookie_a_referer_and_an_error(scratch_page, reused_tab, tmp_path):
     (tmp_path / "index.html").write_text(
         "<!doctype html><title>Tracked</title><script>track()</script>"
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
         '<script>document.cookie = "visitor=1"</script><img src="pixel.gif" alt="">'
     )
     with SiteServer(tmp_path) as server:
-        page = new_page()
-        errors = collect_errors(page)
-        requests = load_recording(page, server.url)
-        assert "track is not defined" in errors, errors
-        assert foreign_requests(requests, server.url) == [
+        scratch_page()
+        visit = Visit.of(reused_tab.recording.load(server.url))
+        assert "track is not defined" in visit.errors, visit.errors
+        assert foreign_requests(visit.requests, server.url) == [
             f"{server.url} asks another site for stylesheet: https://fonts.googleapis.com/css?family=Roboto"
         ]
-        assert cookies(page) == [f"{server.url} sets cookie visitor (for 127.0.0.1)", f"{server.url} sets document.cookie 'visitor=1'"]
-        assert referers(requests) == [
+        assert visit.cookies == [f"{server.url} sets cookie visitor (for 127.0.0.1)", f"{server.url} sets document.cookie 'visitor=1'"]
+        assert visit.referrer_policy is None
+        assert referers(visit.requests) == [
             f"https://fonts.googleapis.com/css?family=Roboto was sent Referer: {server.url}",
             f"{server.url}pixel.gif was sent Referer: {server.url}",
         ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import NOT_FOUND_URL, load_recording, open_search
+from browser import NOT_FOUND_URL, WIDTHS, open_search
 
 SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 # A word from the side-effects page that no other page's title has.
@@ -18,7 +18,6 @@ QUERY = "eyelid"
 RESULT_PAGE = "side-effects/"
 # One page at the site's root, one a folder down, and the 404 page, whose links start with "/".
 PAGES = ["", "how-it-works/", NOT_FOUND_URL]
-WIDTHS = {"phone": 390, "desktop": 1280}
 
 
 def search_requests(requests: list) -> list[str]:
@@ -26,9 +25,8 @@ def search_requests(requests: list) -> list[str]:
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_search_downloads_nothing_until_it_is_opened(new_page, site_server, url):
-    requests = load_recording(new_page(width=WIDTHS["phone"]), site_server.url + url)
-    early = search_requests(requests)
+def test_search_downloads_nothing_until_it_is_opened(first_visit, url):
+    early = search_requests(first_visit(url, width=WIDTHS["phone"]).requests)
     assert not early, (
         f"{url or '/'} downloads search before anyone searches: {early}. Has Material changed how it loads "
         "its search index or worker? See docs/assets/javascripts/lazy-search.js."
@@ -37,15 +35,15 @@ def test_search_downloads_nothing_until_it_is_opened(new_page, site_server, url)
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("url", PAGES)
-def test_search_finds_a_page_once_opened(new_page, site_server, url, width):
-    page = new_page(width=width)
-    requests = load_recording(page, site_server.url + url)
+def test_search_finds_a_page_once_opened(first_visit, site_server, url, width):
+    visit = first_visit(url, width=width)
+    page = visit.page
     open_search(page, width)
     page.keyboard.type(QUERY)
     result = page.locator(f'.md-search-result__link[href*="/{RESULT_PAGE}"]').first
     result.wait_for(timeout=10_000)
     assert page.locator(".md-search-result__meta").inner_text().split()[0].isdigit(), "no count of results shown"
-    fetched = search_requests(requests)
+    fetched = search_requests(visit.requests)
     assert len(fetched) == 2 and all(address.startswith(site_server.url) for address in fetched), (
         f"searching from {url or '/'} fetched {fetched}: expected the index and the worker, from the site itself"
     )

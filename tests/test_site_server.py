@@ -73,10 +73,10 @@ def test_a_broken_headers_file_names_the_line_and_the_fix():
         read_headers_file("*.html\n  X-Frame-Options: DENY\n")
 
 
-def test_the_browser_enforces_the_content_security_policy_served(new_page, tmp_path):
+def test_the_browser_enforces_the_content_security_policy_served(scratch_page, tmp_path):
     (tmp_path / "index.html").write_text('<!doctype html><title>Strict</title><script>document.title = "ran"</script>')
     (tmp_path / "_headers").write_text("/*\n  Content-Security-Policy: script-src 'self'\n")
     with SiteServer(tmp_path) as server:
-        page = new_page()
+        page = scratch_page()
         page.goto(server.url)
         assert page.title() == "Strict", "the inline script ran despite the Content-Security-Policy"
