@@ -54,6 +54,15 @@ def content_urls() -> list[str]:
     return [url for url in page_urls() if url != NOT_FOUND_URL]
 
 
+# The files Material's search needs: its index, and the script of the worker that searches it.
+SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/workers/search.")
+
+
+def search_requests(requests: list) -> list[str]:
+    """The URLs of the requests, out of `requests`, for search's files."""
+    return [request.url for request in requests if any(name in request.url for name in SEARCH_FILES)]
+
+
 def open_search(page, width: int) -> None:
     """Open search the way a reader does: the magnifier button on a phone, the box on a desktop."""
     if width < 960:

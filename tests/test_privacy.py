@@ -1,7 +1,8 @@
 """What patients read is nobody else's business: every page, loaded in Chromium, asks nothing of
 any other site, sets no cookie, sends no Referer, and logs no error (such as a script the
-Content-Security-Policy of `_headers` blocks). Search fetches its files only when a reader opens
-it: tests/test_search.py checks that they come from the site itself."""
+Content-Security-Policy of `_headers` blocks). Nor does a first visit fetch anything of search,
+which downloads its files only when a reader opens it: tests/test_search.py checks that they then
+come from the site itself."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from browser import PageLoad, page_urls
+from browser import PageLoad, page_urls, search_requests
 from site_server import SiteServer
 
 
@@ -94,6 +95,15 @@ def test_every_page_sends_no_referrer(visit, url):
     )
     sent = referers(visit(url).requests)
     assert not sent, f"{url}:\n" + "\n".join(sent)
+
+
+@pytest.mark.parametrize("url", page_urls())
+def test_every_page_leaves_search_unloaded_until_it_is_opened(visit, url):
+    early = search_requests(visit(url).requests)
+    assert not early, (
+        f"{url or '/'} downloads search before anyone searches: {early}. Has Material changed how it loads "
+        "its search index or worker? See docs/assets/javascripts/lazy-search.js."
+    )
 
 
 @pytest.mark.parametrize("url", page_urls())

@@ -2,7 +2,8 @@
 
 Material downloads its search index and starts its search worker on every page as soon as it
 loads; docs/assets/javascripts/lazy-search.js holds both back until the search box first opens.
-That script depends on how Material loads them, so these tests would catch a Material update that
+That script depends on how Material loads them, so these tests, and tests/test_privacy.py's check
+that a first visit to any page fetches nothing of search, would catch a Material update that
 quietly breaks search or brings the eager download back.
 """
 
@@ -10,31 +11,18 @@ from __future__ import annotations
 
 import pytest
 
-from browser import NOT_FOUND_URL, WIDTHS, open_search
+from browser import NOT_FOUND_URL, WIDTHS, open_search, search_requests
 
-SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/workers/search.")
 # A word from the side-effects page that no other page's title has.
 QUERY = "eyelid"
 RESULT_PAGE = "side-effects/"
-# One page at the site's root, one a folder down, and the 404 page, whose links start with "/".
-PAGES = ["", "how-it-works/", NOT_FOUND_URL]
+# A page at the site's root, one a folder down, and the 404 page, whose links start with "/", each
+# at a width, and each width at least once: where search's files and results lead depends on the
+# page alone, and how a reader opens search on the width alone.
+CASES = [("", "desktop"), ("how-it-works/", "phone"), (NOT_FOUND_URL, "phone")]
 
 
-def search_requests(requests: list) -> list[str]:
-    return [request.url for request in requests if any(name in request.url for name in SEARCH_FILES)]
-
-
-@pytest.mark.parametrize("url", PAGES)
-def test_search_downloads_nothing_until_it_is_opened(first_visit, url):
-    early = search_requests(first_visit(url, width=WIDTHS["phone"]).requests)
-    assert not early, (
-        f"{url or '/'} downloads search before anyone searches: {early}. Has Material changed how it loads "
-        "its search index or worker? See docs/assets/javascripts/lazy-search.js."
-    )
-
-
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize(("url", "width"), [(url, WIDTHS[width]) for url, width in CASES], ids=[f"{url or 'home'}-{width}" for url, width in CASES])
 def test_search_finds_a_page_once_opened(first_visit, site_server, url, width):
     visit = first_visit(url, width=width)
     page = visit.page
