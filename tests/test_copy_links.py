@@ -83,3 +83,10 @@ def test_the_buttons_that_need_javascript_hold_their_place_until_it_runs(site_pa
     after = site_page(url).evaluate(CONTENT_BOXES)
     moved = [f"{old} -> {new}" for old, new in zip(before, after) if old != new]
     assert len(before) == len(after) and not moved, f"/{url}: the page's script moves its content:\n  " + "\n  ".join(moved[:10])
+
+
+def test_search_results_never_show_the_buttons_labels(site_dir):
+    # Material's search plugin reads each page before copy_links.py adds its buttons; were the
+    # order to change, every section's search result would end "Copy link".
+    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Copy link" not in index, "list overrides/hooks/copy_links.py after the search plugin runs"
