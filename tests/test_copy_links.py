@@ -89,4 +89,7 @@ def test_search_results_never_show_the_buttons_labels(site_dir):
     # Material's search plugin reads each page before copy_links.py adds its buttons; were the
     # order to change, every section's search result would end "Copy link".
     index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Copy link" not in index, "list overrides/hooks/copy_links.py after the search plugin runs"
+    assert "Copy link" not in index, (
+        "overrides/hooks/copy_links.py must add its buttons after the search plugin reads the page: "
+        "give its on_page_context a lower @event_priority"
+    )
