@@ -229,12 +229,12 @@ def diagram_text_problems(tab, svg: str, name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("svg_file", DIAGRAMS, ids=lambda path: path.name)
-def test_every_diagrams_labels_fit_inside_it_in_the_widest_font(reused_tab, svg_file):
-    problems = diagram_text_problems(reused_tab.page, svg_file.read_text(encoding="utf-8"), svg_file.relative_to(ROOT).as_posix())
+def test_every_diagrams_labels_fit_inside_it_in_the_widest_font(scratch_page, svg_file):
+    problems = diagram_text_problems(scratch_page(), svg_file.read_text(encoding="utf-8"), svg_file.relative_to(ROOT).as_posix())
     assert not problems, "\n".join(problems)
 
 
-def test_a_label_that_runs_out_of_its_diagram_is_reported(reused_tab):
+def test_a_label_that_runs_out_of_its_diagram_is_reported(scratch_page):
     svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><text x="120" y="50">Also between the eyebrows</text></svg>'
-    problems = diagram_text_problems(reused_tab.page, svg, "label.svg")
+    problems = diagram_text_problems(scratch_page(), svg, "label.svg")
     assert len(problems) == 1 and problems[0].startswith('label.svg: "Also between the eyebrows" runs from x=120 to '), problems
