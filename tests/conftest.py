@@ -104,6 +104,7 @@ def reused_tab(chromium) -> ReusedTab:
     renderer process: about a second of CPU, four times what loading a page in this tab costs."""
     context = chromium.new_context()
     page = context.new_page()
+    page.add_init_script(CLEAR_STORAGE_IF_MARKED)
     yield ReusedTab(page, context.new_cdp_session(page), Recording(page))
     context.close()
 
@@ -111,10 +112,11 @@ def reused_tab(chromium) -> ReusedTab:
 @pytest.fixture
 def reset_tab(reused_tab, site_server):
     """`reset_tab(width=1280, reduced_motion="reduce")`: the reused tab as a fresh context would
-    start, with the viewport, emulated media and JavaScript set anew (to Playwright's defaults
-    unless given), the mouse pointer back in the top left corner, no cookie, storage or route left
-    by the tests before (Material keeps the colour palette it last showed in localStorage), and no
-    recording going on."""
+    start it: the viewport, emulated media and JavaScript set anew (390 by 800 px, light, motion
+    allowed and JavaScript on unless given), the mouse pointer in the top left corner, and no
+    cookie, storage, permission, route or recording left by the tests before (Material keeps the
+    colour palette it last showed in localStorage). The browser's cache stays: `first_visit`
+    turns it off."""
     tab = reused_tab.page
 
     def forget_the_sites_storage():
@@ -126,15 +128,33 @@ def reset_tab(reused_tab, site_server):
     def reset(width=390, height=800, color_scheme="light", reduced_motion="no-preference", javascript=True):
         forget_the_sites_storage()
         tab.context.clear_cookies()
+        tab.context.clear_permissions()
         tab.unroute_all()
         reused_tab.recording.start_afresh()
         tab.set_viewport_size({"width": width, "height": height})
         tab.mouse.move(0, 0)
-        tab.emulate_media(media="null", color_scheme=color_scheme, reduced_motion=reduced_motion)
+        tab.emulate_media(
+            media="null", color_scheme=color_scheme, reduced_motion=reduced_motion, forced_colors="null", contrast="null"
+        )
         reused_tab.cdp.send("Emulation.setScriptExecutionDisabled", {"value": not javascript})
 
     yield reset
     forget_the_sites_storage()
+
+
+# The page the last test left can write to storage until a new page replaces it (Material saves
+# its palette as the reset changes the emulated colour scheme), so the new page clears it too,
+# before its own scripts run, when the tab is marked by `mark_for_clean_storage`: through the
+# window's name, which a same-site navigation keeps. (A DevTools script for new documents would
+# need the Page domain on, which costs the suite a tenth of its CPU.)
+CLEAR_STORAGE_IF_MARKED = """if (window.name === "clear storage") {
+    window.name = "";
+    try { localStorage.clear(); sessionStorage.clear(); } catch (opaqueOrigin) {}
+}"""
+
+
+def mark_for_clean_storage(tab) -> None:
+    tab.evaluate("() => { window.name = 'clear storage'; }")
 
 
 @pytest.fixture
@@ -145,6 +165,7 @@ def site_page(reused_tab, reset_tab, site_server):
 
     def load(url: str, **settings):
         reset_tab(**settings)
+        mark_for_clean_storage(reused_tab.page)
         reused_tab.page.goto(site_server.url + url)
         return reused_tab.page
 
@@ -155,7 +176,9 @@ def site_page(reused_tab, reset_tab, site_server):
 def scratch_page(reused_tab, reset_tab):
     """`scratch_page(color_scheme="dark")`: the reused tab after `reset_tab` (which takes the same
     keywords), for a test to load a page of its own into: a broken page, say, served from a
-    folder of its own."""
+    folder of its own. `set_content` writes into whatever page the tab shows, which keeps its
+    address, its Content-Security-Policy (no inline style or script) and its scripts' globals; a
+    blank page first would cost Chromium a new renderer."""
 
     def open_tab(**settings):
         reset_tab(**settings)
@@ -172,6 +195,7 @@ def first_visit(reused_tab, reset_tab, site_server):
 
     def load(url: str, width=390, height=800) -> PageLoad:
         reset_tab(width=width, height=height)
+        mark_for_clean_storage(reused_tab.page)
         return reused_tab.recording.load(site_server.url + url)
 
     return load

@@ -2,6 +2,7 @@
 address, and the buttons that need JavaScript hold their place before it runs, so nothing moves."""
 
 import pytest
+from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
 from copy_links import on_page_context
@@ -51,11 +52,11 @@ def test_a_heading_without_its_copy_link_button_is_reported():
     ]
 
 
-def test_the_button_names_the_section_without_its_permalink_or_markup():
+def test_the_button_names_the_section_without_its_permalink_or_markup_whatever_the_headings_attributes():
     class Page:
         canonical_url = SITE_URL + "results/"
         content = (
-            '<h2 id="nice-rules">What <abbr title="National Institute for Health and Care Excellence">NICE</abbr> says &amp; why'
+            '<h2 class="wide" id="nice-rules">What <abbr title="National Institute for Health and Care Excellence">NICE</abbr> says &amp; why'
             '<a class="headerlink" href="#nice-rules" title="Link to this section">&para;</a></h2>'
         )
 
@@ -93,3 +94,15 @@ def test_search_results_never_show_the_buttons_labels(site_dir):
         "overrides/hooks/copy_links.py must add its buttons after the search plugin reads the page: "
         "give its on_page_context a lower @event_priority"
     )
+
+
+def test_a_copy_link_button_copies_the_sections_address_and_says_so(site_page, site_server):
+    page = site_page("side-effects/")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.url)
+    button = page.get_by_role("button", name="Copy link to the section: Get urgent help")
+    button.click()
+    button.click()  # again before the label comes back: it must still come back
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}side-effects/#urgent-help"
+    assert page.locator("[role=status]").text_content() == "Copied", "screen readers are not told it worked"
+    expect(button).to_have_text("Copied")
+    expect(button).to_have_text("Copy link", timeout=5_000)

@@ -31,12 +31,13 @@ from site_files import DOCS, load_config
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 # Material's palette follows the reader's system setting; these are the schemes it then shows.
 SCHEMES = {"light": "default", "dark": "slate"}
-# Each page is compared in these states, in this order: width, colour scheme, media. Dark at one
-# width is enough, since the palette's rules for it sit under `@media screen` alone, so the width
-# changes nothing they do; and printed, as patients print pages to take to their appointment.
+# Each page is compared in these states, in this order: width, colour scheme, media. Each scheme
+# at one width is enough, since the palette's rules sit under `@media screen` alone, so the width
+# changes nothing they do, and computed styles are compared on every element, shown or hidden at
+# that width: so the light scheme on a phone and the dark one on a desktop between them use every
+# rule of both; and printed, as patients print pages to take to their appointment.
 PAGE_STATES = [
     (WIDTHS["phone"], "light", "screen"),
-    (WIDTHS["desktop"], "light", "screen"),
     (WIDTHS["desktop"], "dark", "screen"),
     (WIDTHS["desktop"], "light", "print"),
 ]

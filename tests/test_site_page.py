@@ -1,6 +1,5 @@
-"""The browser tests that only look at pages share one tab (conftest.py, `site_page`): each load
-must still start as a first visit in a fresh context would, or one test could pass or fail
-because of another."""
+"""The browser tests share one tab (conftest.py, `reset_tab`): each load must still start as a
+first visit in a fresh context would, or one test could pass or fail because of another."""
 
 
 def test_the_reused_tab_keeps_nothing_from_the_test_before(site_page):
@@ -22,6 +21,14 @@ def test_the_reused_tab_keeps_nothing_from_the_test_before(site_page):
         "storage": [None, None], "cookie": "", "width": 390, "dark": False, "reduced_motion": False, "print": False,
         "scripts_ran": True,
     }
+
+
+def test_a_page_left_running_cannot_leave_storage_to_the_next(site_page):
+    page = site_page("")
+    # As Material saves its palette when the reset changes the emulated colour scheme.
+    page.evaluate("() => addEventListener('resize', () => localStorage.setItem('left', '1'))")
+    page = site_page("side-effects/", width=1280)
+    assert page.evaluate("localStorage.getItem('left')") is None
 
 
 def test_a_first_visit_records_every_file_the_page_needs_even_after_other_loads(first_visit, site_page):

@@ -13,7 +13,8 @@ from __future__ import annotations
 import html
 import re
 
-SECTION_HEADING = re.compile(r'<h2 id="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h2>', re.DOTALL)
+# An h2 with an id, wherever the id comes among its attributes (`{: .class }` puts class first).
+SECTION_HEADING = re.compile(r'<h2\b[^>]*?\sid="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h2>', re.DOTALL)
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 

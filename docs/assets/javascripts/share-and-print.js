@@ -31,18 +31,16 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
-  function confirmCopy(button) {
-    var label = button.textContent;
-    return function () {
-      button.textContent = "Copied";
-      status.textContent = "Copied";
-      setTimeout(function () { button.textContent = label; }, 2000);
-    };
-  }
-
   function whenClicked(button, text) {
+    var label = button.textContent;
+    var restore;
     button.addEventListener("click", function () {
-      copy(text).then(confirmCopy(button), function () {
+      copy(text).then(function () {
+        button.textContent = "Copied";
+        status.textContent = "Copied";
+        clearTimeout(restore);
+        restore = setTimeout(function () { button.textContent = label; }, 2000);
+      }, function () {
         status.textContent = "Could not copy. Select the text and copy it instead.";
       });
     });
