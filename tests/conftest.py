@@ -90,6 +90,17 @@ def site_server(site_dir):
         yield server
 
 
+# The page the last test left can write to storage until a new page replaces it (Material saves
+# its palette as the reset changes the emulated colour scheme), so the new page clears it too,
+# before its own scripts run, when the reset has marked the tab: through the window's name, which
+# a same-site navigation keeps. (A DevTools script for new documents would need the Page domain
+# on, which costs the suite a tenth of its CPU.)
+CLEAR_STORAGE_IF_MARKED = """if (window.name === "clear storage") {
+    window.name = "";
+    try { localStorage.clear(); sessionStorage.clear(); } catch (opaqueOrigin) {}
+}"""
+
+
 @dataclass
 class ReusedTab:
     page: object
@@ -127,6 +138,7 @@ def reset_tab(reused_tab, site_server):
 
     def reset(width=390, height=800, color_scheme="light", reduced_motion="no-preference", javascript=True):
         forget_the_sites_storage()
+        tab.evaluate("() => { window.name = 'clear storage'; }")  # see CLEAR_STORAGE_IF_MARKED
         tab.context.clear_cookies()
         tab.context.clear_permissions()
         tab.unroute_all()
@@ -142,21 +154,6 @@ def reset_tab(reused_tab, site_server):
     forget_the_sites_storage()
 
 
-# The page the last test left can write to storage until a new page replaces it (Material saves
-# its palette as the reset changes the emulated colour scheme), so the new page clears it too,
-# before its own scripts run, when the tab is marked by `mark_for_clean_storage`: through the
-# window's name, which a same-site navigation keeps. (A DevTools script for new documents would
-# need the Page domain on, which costs the suite a tenth of its CPU.)
-CLEAR_STORAGE_IF_MARKED = """if (window.name === "clear storage") {
-    window.name = "";
-    try { localStorage.clear(); sessionStorage.clear(); } catch (opaqueOrigin) {}
-}"""
-
-
-def mark_for_clean_storage(tab) -> None:
-    tab.evaluate("() => { window.name = 'clear storage'; }")
-
-
 @pytest.fixture
 def site_page(reused_tab, reset_tab, site_server):
     """`site_page("side-effects/", width=1280, javascript=False)`: a page of the built site loaded in
@@ -165,7 +162,6 @@ def site_page(reused_tab, reset_tab, site_server):
 
     def load(url: str, **settings):
         reset_tab(**settings)
-        mark_for_clean_storage(reused_tab.page)
         reused_tab.page.goto(site_server.url + url)
         return reused_tab.page
 
@@ -195,7 +191,6 @@ def first_visit(reused_tab, reset_tab, site_server):
 
     def load(url: str, width=390, height=800) -> PageLoad:
         reset_tab(width=width, height=height)
-        mark_for_clean_storage(reused_tab.page)
         return reused_tab.recording.load(site_server.url + url)
 
     return load

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
+from browser import page_url
 from copy_links import on_page_context
 from site_files import built_page, load_config, markdown_pages, parsed_page
 
@@ -38,9 +39,8 @@ def copy_button_problems(html: str, page_url: str) -> list[str]:
 
 @pytest.mark.parametrize("page", markdown_pages())
 def test_every_section_heading_has_a_copy_link_button(site_dir, page):
-    url = built_page(site_dir, page).parent.relative_to(site_dir).as_posix()
-    page_url = SITE_URL + ("" if url == "." else url + "/")
-    problems = copy_button_problems(built_page(site_dir, page).read_text(encoding="utf-8"), page_url)
+    html = built_page(site_dir, page).read_text(encoding="utf-8")
+    problems = copy_button_problems(html, SITE_URL + page_url(page))
     assert not problems, "check overrides/hooks/copy_links.py:\n  " + "\n  ".join(problems)
 
 

@@ -6,9 +6,9 @@ colours; this site uses few of them, and issue 5 asks for at most 70 KB per page
 a selector is dropped when it names a class that no built page carries and no JavaScript file of
 the site mentions (Material's script makes the search results, tooltips and table wrappers, and
 builds some classes by concatenation, such as "md-tooltip2--" + position), or a palette value
-or text direction, such as [data-md-color-primary=red] or [dir=rtl], that no page sets. Then a custom property goes when no
-stylesheet reads it with var() and no page or script names it: the icons of the admonition types
-and features the site does not use are most of Material's bytes. What this cannot judge is
+or text direction, such as [data-md-color-primary=red] or [dir=rtl], that no page sets. Then a
+custom property goes when no stylesheet reads it with var() and no page or script names it: the
+icons of the admonition types and features the site does not use are most of Material's bytes. What this cannot judge is
 kept: @font-face, @keyframes, element and other attribute selectors, and whatever is inside
 :not(), :is(), :where() or :has(). Scripts that run in a worker (search) cannot touch the page,
 so their words do not count.
@@ -32,16 +32,18 @@ from selectolax.lexbor import LexborHTMLParser
 STYLESHEETS = "assets/stylesheets"
 # Material's two stylesheets, named by their content's hash; the site's own are named otherwise.
 THEME_STYLESHEET = re.compile(r"(?:main|palette)\.[0-9a-f]{8}\.min\.css")
-def page_sets(attribute: str) -> bool:
-    """Whether only the pages set this attribute's values: Material's script copies the palette's
-    data-md-color-* values from the page's own inputs, and never sets dir."""
-    return attribute == "dir" or attribute.startswith("data-md-color-")
 WORD = re.compile(r"[\w-]+")
 CUSTOM_PROPERTY_READ = re.compile(r"var\(\s*(--[\w-]+)")
 # Material's search worker and the Lunr language packs it may load.
 WORKER_SCRIPTS = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
 # At-rules whose content is rules, each judged on its own; any other at-rule is kept whole.
 GROUPING_RULES = {"media", "supports", "container", "layer"}
+
+
+def page_sets(attribute: str) -> bool:
+    """Whether only the pages set this attribute's values: Material's script copies the palette's
+    data-md-color-* values from the page's own inputs, and never sets dir."""
+    return attribute == "dir" or attribute.startswith("data-md-color-")
 
 
 @dataclass
