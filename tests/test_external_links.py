@@ -50,6 +50,10 @@ class FakeWebsite(BaseHTTPRequestHandler):
             cls.in_flight += 1
             cls.most_in_flight = max(cls.most_in_flight, cls.in_flight)
         time.sleep(0.05 if self.path.startswith("/slow") else 0)
+        # Counted out before answering: once the answer is sent, the client may send its next
+        # request before this thread runs again, and the two would be counted together.
+        with cls.lock:
+            cls.in_flight -= 1
         if self.path == "/gone":
             self.send_response(404)
         elif self.path == "/busy" and not cls.busy_answered:
@@ -62,8 +66,6 @@ class FakeWebsite(BaseHTTPRequestHandler):
             self.send_response(200)
         self.send_header("Content-Length", "0")
         self.end_headers()
-        with cls.lock:
-            cls.in_flight -= 1
 
     def log_message(self, *args):
         pass
