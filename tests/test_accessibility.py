@@ -43,9 +43,9 @@ def axe_violations(page) -> list[str]:
 
 # Material switches when the media query changes, at the browser's next frame: so wait for the
 # switch itself, in the page (Playwright's wait_for_function evaluates a string in the page,
-# which the site's CSP rightly blocks), and give up after 2 s.
-SWITCHED_TO = """scheme => new Promise(resolve => {
-    const observer = new MutationObserver(check), timeout = setTimeout(() => finish(false), 2000);
+# which the site's CSP rightly blocks), and give up after a while.
+SWITCHED_TO = """([scheme, patience]) => new Promise(resolve => {
+    const observer = new MutationObserver(check), timeout = setTimeout(() => finish(false), patience);
     function finish(switched) { observer.disconnect(); clearTimeout(timeout); resolve(switched); }
     function check() { if (document.body.dataset.mdColorScheme === scheme) finish(true); }
     observer.observe(document.body, {attributes: true, attributeFilter: ["data-md-color-scheme"]});
@@ -53,9 +53,9 @@ SWITCHED_TO = """scheme => new Promise(resolve => {
 })"""
 
 
-def wait_for_color_scheme(page, material_scheme: str) -> None:
-    """Wait until Material has switched to `material_scheme`."""
-    if not page.evaluate(SWITCHED_TO, material_scheme):
+def wait_for_color_scheme(page, material_scheme: str, patience_ms: int = 2000) -> None:
+    """Wait until Material has switched to `material_scheme`, for `patience_ms` at most."""
+    if not page.evaluate(SWITCHED_TO, [material_scheme, patience_ms]):
         raise AssertionError(f"{page.url}: Material did not switch to the {material_scheme} colour scheme")
 
 
@@ -78,7 +78,7 @@ def test_the_wait_for_a_colour_scheme_reports_a_page_that_does_not_switch(scratc
     page = scratch_page(color_scheme="dark")
     page.set_content('<body data-md-color-scheme="default">No palette here</body>')
     with pytest.raises(AssertionError, match="Material did not switch to the slate colour scheme"):
-        wait_for_color_scheme(page, "slate")
+        wait_for_color_scheme(page, "slate", patience_ms=100)
 
 
 def test_axe_reports_a_violation_with_its_rule_page_and_selector(broken_page):
