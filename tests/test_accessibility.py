@@ -111,17 +111,40 @@ def horizontal_overflow(page) -> str:
     }""")
 
 
+def lonely_permalinks(page, where: str) -> list[str]:
+    """Headings whose permalink (¶), invisible until hovered or focused, has wrapped onto a line
+    of its own: readers see an empty line under the heading, as if something failed to load."""
+    lonely = page.evaluate("""() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].flatMap(heading => {
+        const permalink = heading.querySelector(".headerlink");
+        if (!permalink) return [];
+        const words = document.createRange();
+        words.setStart(heading, 0);
+        words.setEndBefore(permalink);
+        const lines = [...words.getClientRects()].filter(line => line.width > 0);
+        const below = lines.length > 0 && permalink.getBoundingClientRect().top >= lines.at(-1).bottom - 1;
+        return below ? [heading.textContent.replace("\u00b6", "").trim()] : [];
+    })""")
+    return [f'{page.url} {where}: the permalink of the heading "{heading}" is alone on a line' for heading in lonely]
+
+
+def assert_no_lonely_permalinks(page, where: str) -> None:
+    lonely = lonely_permalinks(page, where)
+    assert not lonely, "\n".join(lonely) + "\nKeep `text-wrap: balance` on headings in site.css."
+
+
 @pytest.mark.parametrize("url", page_urls())
-def test_every_page_reflows_at_320_px_without_scrolling_sideways(site_page, url):
+def test_every_page_reflows_at_320_px_without_scrolling_sideways_or_stranding_a_permalink(site_page, url):
     page = site_page(url, width=NARROWEST)
     overflow = horizontal_overflow(page)
     assert not overflow, f"{url} at {NARROWEST} px: {overflow}"
+    assert_no_lonely_permalinks(page, f"at {NARROWEST} px")
 
 
 # WCAG 1.4.4: text at 200% with nothing lost. On a phone, where patients enlarge text most.
 @pytest.mark.parametrize("url", page_urls())
 def test_every_page_still_fits_with_text_at_200_percent(site_page, url):
     page = site_page(url, width=WIDTHS["phone"])
+    assert_no_lonely_permalinks(page, f"at {WIDTHS['phone']} px")
     before = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article')).fontSize)")
     page.evaluate("document.documentElement.style.fontSize = '200%'")
     after = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article')).fontSize)")
@@ -129,6 +152,16 @@ def test_every_page_still_fits_with_text_at_200_percent(site_page, url):
     overflow = horizontal_overflow(page)
     assert not overflow, f"{url} with text at 200%: {overflow}"
     assert page.locator("article h1").is_visible(), f"{url} with text at 200%: the title is hidden"
+    assert_no_lonely_permalinks(page, f"at {WIDTHS['phone']} px with text at 200%")
+
+
+def test_a_permalink_wrapped_onto_its_own_line_is_reported(broken_page):
+    page = broken_page(
+        '<!doctype html><html lang="en"><title>Broken</title><main>'
+        '<h2 id="side-effects" style="width: min-content">Side <a class="headerlink" href="#side-effects">¶</a></h2>'
+        '<h2 id="timeline">Timeline<a class="headerlink" href="#timeline">¶</a></h2></main></html>'
+    )
+    assert lonely_permalinks(page, "here") == [f'{page.url} here: the permalink of the heading "Side" is alone on a line']
 
 
 def motion(page) -> list[str]:
