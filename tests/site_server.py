@@ -95,7 +95,9 @@ class SiteServer:
         self.rules = read_headers_file(headers_file.read_text(encoding="utf-8")) if headers_file.is_file() else []
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # stop() waits for the server's next poll: by default up to half a second, which every test
+        # that serves a page of its own would pay.
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def origin(self) -> str:
