@@ -59,20 +59,23 @@ def first_view(browser, url: str) -> Counter:
 
 
 def lighthouse_scores(lighthouse: str, url: str, attempts: int = 3) -> dict[str, int]:
-    """Lighthouse's mobile lighthouse_report, 0 to 100, for `url`, run against Debian's Chromium. A run that
+    """Lighthouse's mobile scores, 0 to 100, for `url`, run against Debian's Chromium. A run that
     fails to trace the page (Lighthouse's "Please run Lighthouse again") is tried again."""
     for _ in range(attempts):
-        result = subprocess.run(
-            [
-                lighthouse, url, "--quiet", "--output=json", "--output-path=stdout",
-                f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-            ],
-            env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
-            capture_output=True,
-            text=True,
-        )
-        lighthouse_report = json.loads(result.stdout) if result.stdout.startswith("{") else {}
+        # To a file, not stdout: Node can exit before a pipe has taken the whole report (64 KB).
+        with tempfile.NamedTemporaryFile(suffix=".json") as report_file:
+            result = subprocess.run(
+                [
+                    lighthouse, url, "--quiet", "--output=json", f"--output-path={report_file.name}",
+                    f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                ],
+                env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
+                capture_output=True,
+                text=True,
+            )
+            text = Path(report_file.name).read_text(encoding="utf-8")
+        lighthouse_report = json.loads(text) if text.startswith("{") else {}
         if "categories" in lighthouse_report and "runtimeError" not in lighthouse_report:
             return {name: round(lighthouse_report["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
     problem = lighthouse_report.get("runtimeError", {}).get("message") or result.stderr
