@@ -1,6 +1,7 @@
-"""The medical content rules: sources, review dates, a notice, urgent help, and no names."""
+"""The medical content rules: sources, review dates, a notice, urgent help, feedback, and no names."""
 
 import re
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -32,6 +33,16 @@ def test_every_page_shows_review_dates_notice_and_clinic(site_dir, page):
     assert re.search(r"Next review due: \d{1,2} \w+ 20\d\d", text)
     assert "general information, not medical advice" in text
     assert CONFIG["extra"]["clinic"]["phone"] in text
+
+
+# The NHS standard for health content invites feedback; by email, so that no reader is tracked.
+@pytest.mark.parametrize("page", markdown_pages())
+def test_every_page_invites_feedback_by_email_naming_the_page(site_dir, page):
+    link = article(site_dir, page).css_first(".page-end__feedback a[href^='mailto:']")
+    assert link is not None, f"docs/{page}: no feedback link: keep it in overrides/partials/page-end.html"
+    address, _, query = link.attributes["href"].removeprefix("mailto:").partition("?")
+    assert address == CONFIG["extra"]["clinic"]["email"]
+    assert parse_qs(query).get("subject") == [f"Feedback on the page: {page_meta(page)['title']}"]
 
 
 @pytest.mark.parametrize("page", markdown_pages())
