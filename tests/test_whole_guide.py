@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import built_page, parsed_page
+from site_files import built_page, page_meta, parsed_page
 from test_navigation import NAV
 from whole_guide import GUIDE_PAGE
 
@@ -68,9 +68,18 @@ def test_the_whole_guide_holds_every_page_in_navigation_order_with_its_sections(
     assert [section.attributes["aria-labelledby"] for section in sections] == expected
     for page, section, prefix in zip(NAV, sections, expected):
         own = parsed_page(site_dir, page)
-        page_ids = [f"{prefix}--{node.attributes['id']}" for node in own.css("article h2[id]")]
+        page_ids = [f"{prefix}--{node.attributes['id']}" for node in own.css("article h2[id]:not(#sources)")]
         guide_ids = [node.attributes["id"] for node in section.css("h3[id]")]
         assert guide_ids == page_ids, f"docs/{page}: its sections are missing from the whole guide"
+
+
+def test_the_whole_guide_lists_every_source_once_at_the_end(site_dir):
+    guide = parsed_page(site_dir, GUIDE_PAGE)
+    cited = list(dict.fromkeys(key for page in NAV for key in page_meta(page).get("sources", [])))
+    listed = [node.attributes["id"] for node in guide.css("section.whole-guide__sources li [id]")]
+    assert listed == [f"source-{key}" for key in cited], "overrides/hooks/whole_guide.py must gather every page's sources"
+    per_page = [node.attributes["id"] for node in guide.css("section.whole-guide__page [id$='--sources']")]
+    assert not per_page, f"the guide repeats Sources lists under {per_page}: it should list them once, at the end"
 
 
 def test_the_whole_guide_is_linked_from_the_footer(site_dir):

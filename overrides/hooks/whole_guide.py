@@ -3,7 +3,9 @@
 Made at build time from the rendered pages, so it never goes stale. Each page becomes a section
 whose ids are prefixed with the page's name (`side-effects--urgent-help`), so no id appears twice,
 and links between pages become links within the guide. Headings move down one level under each
-page's title, and each section keeps its own Sources list and review dates.
+page's title, and each section keeps its review dates. The pages' Sources lists become one list at
+the end, each source once, where every citation leads: eleven lists would repeat the same sources
+on paper, and weigh on the guide's download.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ search:
 """
 ATTRIBUTE = re.compile(r'\s(id|href|src)="([^"]*)"')
 HEADING = re.compile(r"<(/?)h([1-5])\b")
+# The Sources section that sources_section.py appends to a page, and one source in it.
+SOURCES_SECTION = re.compile(r'<h2 id="sources">.*?</ul>', re.DOTALL)
+SOURCE_ITEM = re.compile(r'<li>(?:(?!</li>).)*?\sid="source-(?P<key>[\w-]+)".*?</li>', re.DOTALL)
+SOURCES_ID = "guide-sources"
 
 _pages = []  # the pages in navigation order, refreshed by every build
 
@@ -40,6 +46,8 @@ def new_value(name: str, value: str, prefix: str, page_url: str, guide_url: str,
     """An id or link of the page at `page_url` ("/side-effects/"), made to work inside the guide."""
     if name == "id":
         return f"{prefix}--{value}"
+    if value.startswith("#source-"):  # a citation: its source is in the guide's one list
+        return value
     if value.startswith("#"):
         return f"#{prefix}--{value[1:]}"
     parts = urlsplit(value)
@@ -58,15 +66,18 @@ def gathered_html(pages, guide_url: str) -> str:
     """The pages' HTML, one <section> each, with ids, links and headings made to fit one page."""
     ids_by_url = {"/" + page.url: section_id(page) for page in pages}
     sections = []
+    sources: dict[str, str] = {}  # each source's <li>, by key, in the order pages first cite them
     for page in pages:
         prefix = section_id(page)
         page_url = "/" + page.url
+        for item in SOURCE_ITEM.finditer("".join(SOURCES_SECTION.findall(page.content))):
+            sources.setdefault(item["key"], item[0])
 
         def rewrite(match, prefix=prefix, page_url=page_url):
             name, value = match.groups()
             return f' {name}="{new_value(name, value, prefix, page_url, "/" + guide_url, ids_by_url)}"'
 
-        content = ATTRIBUTE.sub(rewrite, page.content)
+        content = ATTRIBUTE.sub(rewrite, SOURCES_SECTION.sub("", page.content))
         content = HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
         # Collapsed answers would print as their questions only.
         content = content.replace("<details ", "<details open ")
@@ -83,16 +94,23 @@ def gathered_html(pages, guide_url: str) -> str:
             f'<a class="headerlink" href="#{prefix}" title="Link to this section">&para;</a></h2>\n'
             f"{content}\n{review}\n</section>"
         )
+    source_items = "\n".join(sources.values())
+    sections.append(
+        f'<section class="whole-guide__sources" aria-labelledby="{SOURCES_ID}">\n'
+        f'<h2 id="{SOURCES_ID}">Sources<a class="headerlink" href="#{SOURCES_ID}" title="Link to this section">&para;</a></h2>\n'
+        f"<ul>\n{source_items}\n</ul>\n</section>"
+    )
     return "\n".join(sections)
 
 
 def guide_toc(pages):
-    """The guide's table of contents: one entry per page."""
+    """The guide's table of contents: one entry per page, then the sources."""
     return get_toc(
         [
             {"level": 2, "id": section_id(page), "name": html.escape(page.meta.get("title") or page.title), "children": []}
             for page in pages
         ]
+        + [{"level": 2, "id": SOURCES_ID, "name": "Sources", "children": []}]
     )
 
 
