@@ -29,10 +29,10 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser
 
 # Reviewed external domains: a new one is a deliberate edit of this file, with a reason.
 ALLOWED_DOMAINS_FILE = Path("tests") / "data" / "external-domains.txt"
-# Lexbor's tags() walks a page's tree several times faster than a CSS selector does, so the elements
+# Lexbor's tags() finds elements with less work per element than a CSS selector, so the elements
 # known by their tag (<a>, <style>, <meta>) are found with it. The other links are attributes that any
-# element may have, found with one list of selectors; each selector costs lexbor about one more walk
-# of the tree (and more within :is()), so the list has no more than these.
+# element may have, found with one list of selectors; each selector in it costs lexbor more work at
+# every element of the tree, so the list has no more than these.
 OTHER_LINKS_AND_NAMES = "a[name], [href]:not(a), [src], [poster], [srcset], [style]"
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
 META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
