@@ -4,15 +4,18 @@ It is added to the Markdown, not the template, so each entry's `#source-<key>` a
 the page: MkDocs then checks every inline citation such as `[NICE](#source-nice-ta260)`.
 """
 
+SECTION_ID = "sources"
+SOURCE_ID_PREFIX = "source-"  # then the source's key in mkdocs.yml's extra.sources
+
 
 def sources_markdown(keys, known_sources) -> str:
-    lines = ["", "", "## Sources {#sources}", ""]
+    lines = ["", "", f"## Sources {{#{SECTION_ID}}}", ""]
     for key in keys:
         source = known_sources[key]
         if "url" in source:
-            title = f"[{source['title']}]({source['url']}){{#source-{key}}}"
+            title = f"[{source['title']}]({source['url']}){{#{SOURCE_ID_PREFIX}{key}}}"
         else:
-            title = f"*{source['title']}*{{#source-{key}}}"
+            title = f"*{source['title']}*{{#{SOURCE_ID_PREFIX}{key}}}"
         lines.append(f"- {title}: {source['publisher']}")
     return "\n".join(lines) + "\n"
 

@@ -16,12 +16,14 @@ import re
 
 from mkdocs.structure.files import File, InclusionLevel
 
+from sources_section import SECTION_ID
+
 STAFF_PAGE = "staff.md"
 JSON_FILE = "staff-links.json"
 CSV_FILE = "staff-links.csv"
 FIELDS = ("page", "title", "section", "url", "summary", "email_sentence")
 # The Sources list the sources_section hook adds to every page is not something to send a patient.
-SKIPPED_SECTIONS = {"sources"}
+SKIPPED_SECTIONS = {SECTION_ID}
 FRONT_MATTER = """---
 title: Links for clinic staff
 description: Every page and section of this guide with its permanent link, a summary and a sentence to paste into an email or letter.

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from sources_section import SECTION_ID, SOURCE_ID_PREFIX
+
 GUIDE_PAGE = "whole-guide.md"
 FRONT_MATTER = """---
 title: The whole guide to Botox for chronic migraine
@@ -29,8 +31,8 @@ search:
 ATTRIBUTE = re.compile(r'\s(id|href|src)="([^"]*)"')
 HEADING = re.compile(r"<(/?)h([1-5])\b")
 # The Sources section that sources_section.py appends to a page, and one source in it.
-SOURCES_SECTION = re.compile(r'<h2 id="sources">.*?</ul>', re.DOTALL)
-SOURCE_ITEM = re.compile(r'<li>(?:(?!</li>).)*?\sid="source-(?P<key>[\w-]+)".*?</li>', re.DOTALL)
+SOURCES_SECTION = re.compile(f'<h2 id="{SECTION_ID}">.*?</ul>', re.DOTALL)
+SOURCE_ITEM = re.compile(rf'<li>(?:(?!</li>).)*?\sid="{SOURCE_ID_PREFIX}(?P<key>[\w-]+)".*?</li>', re.DOTALL)
 SOURCES_ID = "guide-sources"
 
 _pages = []  # the pages in navigation order, refreshed by every build
@@ -46,7 +48,7 @@ def new_value(name: str, value: str, prefix: str, page_url: str, guide_url: str,
     """An id or link of the page at `page_url` ("/side-effects/"), made to work inside the guide."""
     if name == "id":
         return f"{prefix}--{value}"
-    if value.startswith("#source-"):  # a citation: its source is in the guide's one list
+    if value.startswith("#" + SOURCE_ID_PREFIX):  # a citation: its source is in the guide's one list
         return value
     if value.startswith("#"):
         return f"#{prefix}--{value[1:]}"
