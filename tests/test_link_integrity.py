@@ -2,10 +2,12 @@
 
 import json
 import shutil
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from link_integrity import ALLOWED_DOMAINS_FILE, check_heading_ids, check_site, read_allowed_domains
+from link_integrity import ALLOWED_DOMAINS_FILE, Site, check_heading_ids, check_site, read_allowed_domains, resolution_key, resolve_link
 from site_files import DOCS, ROOT, build, built_page, copy_project, load_config, markdown_pages
 
 SITE_URL = load_config()["site_url"]
@@ -98,6 +100,14 @@ BREAKS = {
         },
         'docs/side-effects.md:7: image "../assets/images/sites-2x.png": no file /assets/images/sites-2x.png in the site',
     ),
+    "missing-picture-source": (
+        {HTML: '<picture><source srcset="../assets/images/sites-wide.png" media="(min-width: 60em)"><img src="../assets/images/injection-sites.svg"></picture>'},
+        'docs/side-effects.md: image "../assets/images/sites-wide.png": no file /assets/images/sites-wide.png in the site',
+    ),
+    "missing-video-poster": (
+        {HTML: '<video poster="../assets/images/film-still.png" controls></video>'},
+        'docs/side-effects.md: <video poster> "../assets/images/film-still.png": no file /assets/images/film-still.png in the site',
+    ),
     "css-url": (
         {"site/assets/stylesheets/site.css": ".hero { background: url('../images/injection-site.svg') }"},
         'theme (assets/stylesheets/site.css): css url() "../images/injection-site.svg": no file /assets/images/injection-site.svg in the site; did you mean "/assets/images/injection-sites.svg"?',
@@ -179,6 +189,19 @@ def test_an_empty_id_and_a_section_of_a_file_that_is_not_a_page_are_no_break(tmp
         ),
     }
     assert plant(tmp_path, planted) == []
+
+
+@pytest.mark.parametrize(
+    "url", ["./", "./timeline/", "./#common", "..", "../", "../timeline/#week-12", "../../", "timeline/", ".", "./a:b/", "x/../timeline/", "/timeline/"]
+)
+def test_a_link_leads_where_a_browser_takes_it(url):
+    """The checker joins most links to their page's address by hand, and checks a link written the
+    same way on pages of one folder once: both must agree with the standard's joining (urljoin)."""
+    site = Site(Path("site"), SITE_URL)
+    page = "/side-effects/"
+    expected = urlsplit(urljoin(page, url))
+    folder, key_url = resolution_key(page, url)
+    assert resolve_link(site, url, page) == resolve_link(site, key_url, folder or page) == (expected.path, expected.fragment)
 
 
 def test_every_problem_of_a_run_is_reported_together(tmp_path):

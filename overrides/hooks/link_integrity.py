@@ -30,10 +30,13 @@ from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser
 # Reviewed external domains: a new one is a deliberate edit of this file, with a reason.
 ALLOWED_DOMAINS_FILE = Path("tests") / "data" / "external-domains.txt"
 # Lexbor's tags() finds elements with less work per element than a CSS selector, so the elements
-# known by their tag (<a>, <style>, <meta>) are found with it. The other links are attributes that any
-# element may have, found with one list of selectors; each selector in it costs lexbor more work at
-# every element of the tree, so the list has no more than these.
-OTHER_LINKS_AND_NAMES = "a[name], [href]:not(a), [src], [poster], [srcset], [style]"
+# known by their tag (<a>, <style>) are found with it. The other links are found with one list of
+# selectors; each selector in it costs lexbor more work at every element of the tree, so the list is
+# short. srcset and poster belong to <img>, <source> and <video> only (HTML standard), and <img> is
+# found by its src: a selector for an attribute lexbor does not know by name, as [srcset] or [poster],
+# costs it half as much again as [src] does. <meta> is found here, not by tags(): a page has twenty,
+# and only a refresh has a link.
+OTHER_LINKS_AND_NAMES = "a[name], [href]:not(a), [src], [style], source, video, meta[http-equiv]"
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
 META_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -155,13 +158,11 @@ def read_page(tree: LexborHTMLParser, selector: LexborCSSSelector) -> Page:
             by_kind["srcset"] += [("image", url) for url in srcset_urls(attributes["srcset"] or "")]
         if "style" in attributes:
             by_kind["style"] += [("style url()", url) for url in css_urls(attributes["style"] or "")]
-    for node in tree.tags("style"):
-        by_kind["style"] += [("style url()", url) for url in css_urls(node.text())]
-    for node in tree.tags("meta"):
-        attributes = node.attributes
-        if (attributes.get("http-equiv") or "").lower() == "refresh":
+        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             match = META_REFRESH_URL.search(attributes.get("content") or "")
             by_kind["refresh"].append(("redirect to", match.group(1).strip() if match else ""))
+    for node in tree.tags("style"):
+        by_kind["style"] += [("style url()", url) for url in css_urls(node.text())]
     for links in by_kind.values():
         for kind, url in links:
             kinds.append(kind)
@@ -244,6 +245,9 @@ def resolve_link(site: Site, url: str, base_url: str) -> tuple[str, str] | str |
     for a link that leaves the site or is not followed, its problem, or None."""
     url = url.strip()
     path, _, fragment = url.partition("#")
+    # "./timeline/" is "timeline/", and "./" the page's own folder.
+    while path[:2] == "./":
+        path = path[2:]
     if ":" not in path and "?" not in path and "./" not in path and not path.endswith(".") and not path.startswith("//"):
         # The common case, a plain path: joined by hand, as urljoin is the checker's slowest step.
         path = path if path.startswith("/") else base_url[: base_url.rfind("/") + 1] + path
@@ -284,6 +288,8 @@ def missing_target(site: Site, path: str, fragment: str) -> str | None:
 def resolution_key(base_url: str, url: str) -> tuple[str, str]:
     """A key under which `url` found at `base_url` resolves the same: "../x/" is the same link
     on every page one folder deep, so a site's thousands of links are each checked once."""
+    # ".." is "../": the link to the home page from every page one folder deep.
+    url = "../" if url == ".." else url
     if url[:3] == "../":
         folder = base_url[: base_url.rfind("/") + 1]
         while url[:3] == "../":
