@@ -1,0 +1,50 @@
+"""The link benchmark (scripts/benchmark_links.py) measures what it says: the checker finds every
+break it plants, on pages made from the site's own and on link-dense pages. Its timings are
+figures for README.md, not tested here."""
+
+import re
+import shutil
+
+import pytest
+
+from benchmark_links import DENSE_SITE_URL, add_topic_copies, measure, write_dense_site
+from site_files import load_config
+
+PAGES = 50  # enough for every page a break is planted in
+
+
+@pytest.fixture
+def site_like(site_dir, tmp_path):
+    folder = tmp_path / "site-like"
+    shutil.copytree(site_dir, folder)
+    add_topic_copies(folder, PAGES)
+    return folder
+
+
+def test_the_benchmark_finds_every_break_planted_in_pages_made_from_the_site(site_like):
+    missed, _ = measure("site-like", site_like, load_config()["site_url"], rounds=1)
+    assert missed == []
+
+
+def test_the_benchmark_finds_every_break_planted_in_link_dense_pages(tmp_path):
+    write_dense_site(tmp_path / "dense", PAGES)
+    missed, _ = measure("dense", tmp_path / "dense", DENSE_SITE_URL, rounds=1)
+    assert missed == []
+
+
+def test_a_copy_of_a_topic_page_links_to_the_copies_in_its_own_group(site_like):
+    """Group 2 is pages 20 to 29: their links to topic pages lead to pages 20 to 29."""
+    topics = [file.removesuffix(".md") for entry in load_config()["nav"] for file in entry.values() if file != "index.md"]
+    for number in range(20, 30):
+        page = (site_like / f"page-{number:04d}" / "index.html").read_text(encoding="utf-8")
+        linked = {int(found) for found in re.findall(r"\.\./page-(\d{4})/", page)}
+        assert linked and linked <= set(range(20, 30)), f"page-{number:04d} links to {sorted(linked)}"
+        assert not [topic for topic in topics if f"../{topic}/" in page]
+
+
+def test_a_break_the_checker_misses_is_reported_as_missed(site_like):
+    """The benchmark must not count a break as found when the checker does not report it."""
+    planted_page = site_like / "page-0007" / "index.html"
+    planted_page.write_text(planted_page.read_text(encoding="utf-8").replace("../no-such-page/", "../"), encoding="utf-8")
+    missed, _ = measure("site-like", site_like, load_config()["site_url"], rounds=1)
+    assert missed == ["missing page"]
