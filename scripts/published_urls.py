@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "hooks"))
 from link_integrity import META_REFRESH_URL, Site  # noqa: E402
 from site_files import ROOT, build, built_page, load_config, markdown_pages  # noqa: E402
+from staff_links import STAFF_PAGE  # noqa: E402
+from whole_guide import GUIDE_PAGE  # noqa: E402
 
 PUBLISHED_URLS = ROOT / "tests" / "data" / "published-urls.txt"
 HEADER = """\
@@ -30,6 +32,10 @@ HEADER = """\
 # you are sure nobody has sent it to a patient.
 """
 SECTIONS = "article h2[id], article h3[id]"
+# Pages the hooks write. Staff send the whole guide to patients who want it all on paper, and keep
+# the staff links page as a bookmark; their sections have no copy-link buttons, as staff link to
+# sections on the topic pages.
+GENERATED_PAGES = (GUIDE_PAGE, STAFF_PAGE)
 
 
 def redirect_maps() -> dict[str, str]:
@@ -39,17 +45,22 @@ def redirect_maps() -> dict[str, str]:
 
 
 def site_addresses(site_dir: Path) -> list[str]:
-    """Every page's URL path and its h2 and h3 anchors, then the old addresses that redirect."""
+    """Every page's URL path and its h2 and h3 anchors, then the generated pages' URL paths, then
+    the old addresses that redirect."""
     addresses = []
     for page in markdown_pages():
-        file = built_page(site_dir, page)
-        url = "/" + file.relative_to(site_dir).as_posix().removesuffix("index.html")
-        tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        url = url_path(site_dir, page)
+        tree = LexborHTMLParser(built_page(site_dir, page).read_text(encoding="utf-8"))
         addresses.append(url)
         addresses += [f"{url}#{node.attributes['id']}" for node in tree.css(SECTIONS)]
-    for old in redirect_maps():
-        addresses.append("/" + built_page(site_dir, old).relative_to(site_dir).as_posix().removesuffix("index.html"))
+    addresses += [url_path(site_dir, page) for page in GENERATED_PAGES]
+    addresses += [url_path(site_dir, old) for old in redirect_maps()]
     return addresses
+
+
+def url_path(site_dir: Path, page: str) -> str:
+    """The URL path of Markdown page `page`, such as "/side-effects/" for "side-effects.md"."""
+    return "/" + built_page(site_dir, page).relative_to(site_dir).as_posix().removesuffix("index.html")
 
 
 def read_published_urls(file: Path = PUBLISHED_URLS) -> list[tuple[int, str]]:

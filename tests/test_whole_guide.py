@@ -85,3 +85,13 @@ def test_the_whole_guide_lists_every_source_once_at_the_end(site_dir):
 def test_the_whole_guide_is_linked_from_the_footer(site_dir):
     footer = parsed_page(site_dir, "side-effects.md").css(".md-footer a")
     assert "../whole-guide/" in [a.attributes["href"] for a in footer]
+
+
+def test_no_section_of_the_guide_is_named_like_another(site_dir):
+    """Each entry in the guide's table of contents reads differently from the start: "Sources" next
+    to "Sources and how we write" would leave a reader guessing which is which."""
+    guide = LexborHTMLParser(built_page(site_dir, GUIDE_PAGE).read_text(encoding="utf-8"))
+    names = [link.text(strip=True) for link in guide.css('nav.md-nav--secondary [data-md-component="toc"] > li > a')]
+    assert len(names) == len(NAV) + 1, names  # every page, then the sources
+    alike = [(name, other) for name in names for other in names if name != other and other.startswith(name)]
+    assert len(set(names)) == len(names) and not alike, f"sections named alike in the whole guide's contents: {alike or names}"

@@ -34,6 +34,8 @@ HEADING = re.compile(r"<(/?)h([1-5])\b")
 SOURCES_SECTION = re.compile(f'<h2 id="{SECTION_ID}">.*?</ul>', re.DOTALL)
 SOURCE_ITEM = re.compile(rf'<li>(?:(?!</li>).)*?\sid="{SOURCE_ID_PREFIX}(?P<key>[\w-]+)".*?</li>', re.DOTALL)
 SOURCES_ID = "guide-sources"
+# Not "Sources": the guide also holds the page "Sources and how we write".
+SOURCES_HEADING = "Every source in this guide"
 
 _pages = []  # the pages in navigation order, refreshed by every build
 
@@ -99,7 +101,7 @@ def gathered_html(pages, guide_url: str) -> str:
     source_items = "\n".join(sources.values())
     sections.append(
         f'<section class="whole-guide__sources" aria-labelledby="{SOURCES_ID}">\n'
-        f'<h2 id="{SOURCES_ID}">Sources<a class="headerlink" href="#{SOURCES_ID}" title="Link to this section">&para;</a></h2>\n'
+        f'<h2 id="{SOURCES_ID}">{SOURCES_HEADING}<a class="headerlink" href="#{SOURCES_ID}" title="Link to this section">&para;</a></h2>\n'
         f"<ul>\n{source_items}\n</ul>\n</section>"
     )
     return "\n".join(sections)
@@ -112,7 +114,7 @@ def guide_toc(pages):
             {"level": 2, "id": section_id(page), "name": html.escape(page.meta.get("title") or page.title), "children": []}
             for page in pages
         ]
-        + [{"level": 2, "id": SOURCES_ID, "name": "Sources", "children": []}]
+        + [{"level": 2, "id": SOURCES_ID, "name": SOURCES_HEADING, "children": []}]
     )
 
 
