@@ -21,10 +21,11 @@ DESCRIPTION_LENGTH = range(50, 161)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
-def _field_line(block: str, field: str) -> int:
-    """The file line of `field:` (the opening `---` is line 1), or of the closing `---`."""
+def field_line(block: str, field: str) -> int:
+    """The file line of `field:` in the front matter `block` (the opening `---` is line 1), or of the
+    closing `---`. YAML allows spaces before the colon."""
     for number, line in enumerate(block.splitlines(), start=2):
-        if line.startswith(f"{field}:"):
+        if re.match(rf"{field}\s*:", line):
             return number
     return block.count("\n") + 2
 
@@ -80,7 +81,7 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
     errors = []
 
     def error(field: str, message: str) -> None:
-        errors.append(f"{path}:{_field_line(block, field)}: {message}")
+        errors.append(f"{path}:{field_line(block, field)}: {message}")
 
     for field in meta:
         if field not in REQUIRED_FIELDS + OPTIONAL_FIELDS:

@@ -15,13 +15,12 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-import re
 from collections.abc import Mapping
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from front_matter import a_year_after
+from front_matter import FRONT_MATTER, a_year_after, field_line
 
 TODAY_VARIABLE = "SITE_REVIEW_DATE"
 log = logging.getLogger("mkdocs.hooks.review_dates")
@@ -44,8 +43,8 @@ def next_review(markdown: str) -> tuple[int, datetime.date] | None:
     due = meta.get("next_review")
     if not isinstance(due, datetime.date):
         return None  # front_matter.py reports the missing or wrong date
-    line = re.search(r"^next_review:", markdown, re.MULTILINE)
-    return markdown.count("\n", 0, line.start()) + 1, due
+    front_matter = FRONT_MATTER.match(markdown)
+    return (field_line(front_matter.group(1), "next_review") if front_matter else 1), due
 
 
 def due_for_review(pages: Mapping[str, str], today: datetime.date, days: int = 0) -> list[tuple[str, int, datetime.date]]:
