@@ -116,6 +116,18 @@ def test_a_correct_page_passes():
             'docs/side-effects.md:9: "Side effects" is a second main heading (h1)',
         ),
         (
+            "## Common side effects",
+            "## Common side effects {#common-side-effects}",
+            "docs/side-effects.md:11: the heading has no id, so rewording it would break links to it: "
+            "write `## Common side effects {#common-side-effects}`",
+        ),
+        (
+            "###Rare side effects { .wide }",
+            "### Rare side effects {#rare}",
+            "docs/side-effects.md:17: the heading has no id, so rewording it would break links to it: "
+            "write `### Rare side effects {#rare-side-effects}`",
+        ),
+        (
             "The NHS pays for it.",
             "Neck pain is the most common side effect.",
             "docs/side-effects.md:9: NHS is not in the glossary, so readers get no explanation of it: "
@@ -129,7 +141,8 @@ def test_a_correct_page_passes():
     ],
     ids=[
         "image-no-alt", "html-image-no-alt", "click-here", "read-more", "html-link-this-page", "url-as-text",
-        "autolink", "skipped-level", "first-heading-too-deep", "h1", "underlined-h1", "unknown-term", "term-with-digits",
+        "autolink", "skipped-level", "first-heading-too-deep", "h1", "underlined-h1", "heading-without-id",
+        "heading-without-space-or-id", "unknown-term", "term-with-digits",
     ],
 )
 def test_a_mistake_is_reported_with_file_line_and_fix(mistake, replacing, expected):

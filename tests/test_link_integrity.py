@@ -7,8 +7,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from link_integrity import ALLOWED_DOMAINS_FILE, Site, check_heading_ids, check_site, read_allowed_domains, resolution_key, resolve_link
-from site_files import DOCS, ROOT, build, built_page, copy_project, load_config, markdown_pages
+from link_integrity import ALLOWED_DOMAINS_FILE, Site, check_site, read_allowed_domains, resolution_key, resolve_link
+from site_files import ROOT, build, built_page, copy_project, load_config, markdown_pages
 
 SITE_URL = load_config()["site_url"]
 ALLOWED_DOMAINS = read_allowed_domains(ROOT / ALLOWED_DOMAINS_FILE)
@@ -26,20 +26,6 @@ def test_every_link_in_the_built_site_resolves(site_dir):
 def test_the_reviewed_domains_list_gives_a_reason_for_each_domain():
     lines = [line for line in (ROOT / ALLOWED_DOMAINS_FILE).read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
     assert lines and all("#" in line for line in lines), f"{ALLOWED_DOMAINS_FILE}: write why after each domain: `nhs.uk  # the NHS`"
-
-
-@pytest.mark.parametrize("page", markdown_pages())
-def test_every_heading_has_an_explicit_id(page):
-    problems = check_heading_ids(f"docs/{page}", (DOCS / page).read_text(encoding="utf-8"))
-    assert not problems, "\n".join(problems)
-
-
-def test_a_heading_without_an_id_is_reported_with_the_fix():
-    text = "---\ntitle: T\n---\n\n## Common side effects\n\n```\n## not a heading\n```\n\n### Rare ones {#rare}\n"
-    assert check_heading_ids("docs/side-effects.md", text) == [
-        "docs/side-effects.md:5: the heading has no id, so rewording it would break links to it: "
-        "write `## Common side effects {#common-side-effects}`"
-    ]
 
 
 # A tiny built site, and the Markdown and template it came from; each case below plants one break.

@@ -1,11 +1,12 @@
 """Fail the build on the mistakes an editor can make in a page's Markdown, naming file, line and fix.
 
 The mistakes: an image without alt text, link text that means nothing out of context ("click
-here", a bare web address), a skipped heading level or a second main heading, an abbreviation the
-glossary does not explain, and a page left out of the navigation. Screen-reader users hear link
-texts and headings as lists, patients need every abbreviation spelled out, and a page outside the
-navigation cannot be found. MkDocs itself catches none of these, except the last with a message
-that is meant for developers.
+here", a bare web address), a skipped heading level or a second main heading, a section heading
+without an id of its own, an abbreviation the glossary does not explain, and a page left out of the
+navigation. Screen-reader users hear link texts and headings as lists, staff link to sections by
+their ids, patients need every abbreviation spelled out, and a page outside the navigation cannot
+be found. MkDocs itself catches none of these, except the last with a message that is meant for
+developers.
 
 It reads each page's Markdown source, not the built HTML, so that the line numbers are the
 editor's. Front matter, code and web addresses are blanked out first, keeping every line where it
@@ -41,6 +42,8 @@ AUTOLINK = re.compile(r"<(?P<url>(?:https?://|www\.)[^>\s]+)>", re.IGNORECASE)
 # Python-Markdown makes a heading of any line that starts with `#`, even without a space after it.
 HEADING = re.compile(r"^[ \t]*(?P<hashes>#{1,6})(?!#)[ \t]*(?P<text>\S.*?)[ \t#]*$", re.MULTILINE)
 SETEXT_HEADING = re.compile(r"^(?P<text>[ \t]*\S.*)\n[ \t]*(?P<underline>=+|-+)[ \t]*$", re.MULTILINE)
+# The attribute list at the end of a heading, `{#side-effects}` or `{: .wide #side-effects }`.
+ATTRIBUTE_LIST = re.compile(r"\s*\{:?[^}]*\}$")
 # Parts of a line that are not read as text: link targets, reference definitions, HTML tags,
 # attribute lists such as heading ids `{#side-effects}`, and glossary definitions themselves.
 NOT_TEXT = re.compile(
@@ -108,20 +111,32 @@ def link_problems(path: str, text: str) -> list[str]:
 
 
 def _headings(text: str):
-    """(index, level, text) of each heading, `#` style or underlined with `===` or `---`."""
+    """(index, level, text, id) of each heading, `#` style or underlined with `===` or `---`; the id is
+    the one written after it, `{#side-effects}`, or None."""
     found = [(m.start(), len(m["hashes"]), m["text"]) for m in HEADING.finditer(text)]
     for match in SETEXT_HEADING.finditer(text):
         if not match["text"].lstrip().startswith(("-", "*", "+", "|", ">", "#")):
             found.append((match.start(), 1 if match["underline"][0] == "=" else 2, match["text"].strip()))
-    # Without its id, `{#side-effects}`, the heading reads as the editor wrote it.
-    return sorted((index, level, re.sub(r"\s*\{[^}]*\}$", "", heading)) for index, level, heading in found)
+    headings = []
+    for index, level, heading in sorted(found):
+        attributes = ATTRIBUTE_LIST.search(heading)
+        explicit_id = attributes and re.search(r"#([\w-]+)", attributes.group(0))
+        # Without its attribute list, the heading reads as the editor wrote it.
+        headings.append((index, level, ATTRIBUTE_LIST.sub("", heading), explicit_id and explicit_id.group(1)))
+    return headings
 
 
 def heading_problems(path: str, text: str) -> list[str]:
     problems = []
     previous = 1  # the theme makes the page's h1 from the `title` in its front matter
-    for index, level, heading in _headings(text):
+    for index, level, heading, explicit_id in _headings(text):
         line = _line(text, index)
+        if level in (2, 3) and not explicit_id:
+            slug = re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
+            problems.append(
+                f"{path}:{line}: the heading has no id, so rewording it would break links to it: "
+                f"write `{'#' * level} {heading} {{#{slug}}}`"
+            )
         if level == 1:
             problems.append(
                 f'{path}:{line}: "{heading}" is a second main heading (h1), but the page title in the front '

@@ -44,9 +44,6 @@ EMAIL = re.compile(r"^mailto:[^@\s/?]+@([a-z0-9-]+\.)+[a-z]{2,63}(\?\S*)?$", re.
 PHONE = re.compile(r"^tel:\+?[0-9][0-9-]{2,19}$")
 # Schemes that are not a page to visit; checking them would be noise.
 IGNORED_SCHEMES = ("data", "blob", "javascript")
-HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*#*\s*$")
-EXPLICIT_ID = re.compile(r"\{[^}]*#[\w-]+[^}]*\}\s*$")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 class Link(NamedTuple):
@@ -533,25 +530,6 @@ def check_site(
     return sorted(problems) + check_sitemap(site) + check_search_index(site)
 
 
-def check_heading_ids(path: str, text: str) -> list[str]:
-    """One message per `##` or `###` heading in Markdown `text` without an explicit `{#id}`."""
-    problems = []
-    fence = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        opening = FENCE.match(line)
-        if opening:
-            fence = None if fence and opening.group(1).startswith(fence) else fence or opening.group(1)
-            continue
-        heading = HEADING.match(line)
-        if heading and not fence and not EXPLICIT_ID.search(heading.group(2)):
-            slug = re.sub(r"[^a-z0-9]+", "-", heading.group(2).lower()).strip("-")
-            problems.append(
-                f"{path}:{number}: the heading has no id, so rewording it would break links to it: "
-                f"write `{heading.group(1)} {heading.group(2)} {{#{slug}}}`"
-            )
-    return problems
-
-
 def read_allowed_domains(file: Path) -> list[str]:
     """The domains in `file`, one a line; `#` starts a comment (the reason it was reviewed)."""
     lines = (line.split("#", 1)[0].strip().lower() for line in file.read_text(encoding="utf-8").splitlines())
@@ -562,18 +540,12 @@ _sources: dict[str, str] = {}
 
 
 def on_files(files, config):
-    """Remember which Markdown file each page is built from; check every heading has an id."""
+    """Remember which Markdown file each page is built from, for the messages."""
     root = os.path.dirname(config.config_file_path)
     _sources.clear()
-    problems = []
     for file in files.documentation_pages():
-        if file.abs_src_path is None:
-            continue
-        source = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
-        _sources[file.dest_uri] = source
-        problems += check_heading_ids(source, file.content_string)
-    if problems:
-        raise PluginError("Headings without an id:\n  " + "\n  ".join(problems))
+        if file.abs_src_path is not None:
+            _sources[file.dest_uri] = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
 
 
 @event_priority(-100)  # after the search and redirects plugins have written their files
