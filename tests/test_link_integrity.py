@@ -204,7 +204,7 @@ def test_a_broken_link_in_the_theme_or_raw_html_fails_the_build(tmp_path):
     page = project / "docs" / "timeline.md"
     page.write_text(
         page.read_text(encoding="utf-8")
-        + '\n<p><a href="../result/">Results</a> and <a href="http://www.nhs.uk/">the NHS</a></p>\n',
+        + '\n<p><a href="../result/">Results</a>, <a href="../side-effects/#urgent-hlep">help</a> and <a href="http://www.nhs.uk/">the NHS</a></p>\n',
         encoding="utf-8",
     )
     lines = len(page.read_text(encoding="utf-8").splitlines())
@@ -212,6 +212,9 @@ def test_a_broken_link_in_the_theme_or_raw_html_fails_the_build(tmp_path):
     assert result.returncode != 0
     assert f'docs/timeline.md:{lines}: link to "../result/": no page /result/ in the site; did you mean "/results/"?' in result.stderr
     assert f'docs/timeline.md:{lines}: link to "http://www.nhs.uk/": not https: use "https://www.nhs.uk/"' in result.stderr
+    assert f'docs/timeline.md:{lines}: link to "../side-effects/#urgent-hlep": no section "urgent-hlep"' in result.stderr
+    # The whole guide holds the same links; each is reported once, where the editor wrote it.
+    assert "whole-guide" not in result.stderr
     page_end_line = next(number for number, line in enumerate(page_end.read_text().splitlines(), 1) if "#urgent" in line)
     assert (
         f'overrides/partials/page-end.html:{page_end_line}: link to "../side-effects/#urgent": no section "urgent" on '

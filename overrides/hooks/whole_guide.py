@@ -46,8 +46,9 @@ def section_id(page) -> str:
     return "home" if stem == "index" else stem.replace("/", "-")
 
 
-def new_value(name: str, value: str, prefix: str, page_url: str, guide_url: str, ids_by_url: dict) -> str:
-    """An id or link of the page at `page_url` ("/side-effects/"), made to work inside the guide."""
+def new_value(name: str, value: str, prefix: str, page_url: str, guide_url: str, ids_by_url: dict, page_ids: dict) -> str:
+    """An id or link of the page at `page_url` ("/side-effects/"), made to work inside the guide.
+    `ids_by_url` maps each guide page's URL to its section id; `page_ids`, to the ids in its page."""
     if name == "id":
         return f"{prefix}--{value}"
     if value.startswith("#" + SOURCE_ID_PREFIX):  # a citation: its source is in the guide's one list
@@ -62,13 +63,17 @@ def new_value(name: str, value: str, prefix: str, page_url: str, guide_url: str,
     target = target.rstrip("/") + "/" if is_folder else target
     fragment = f"#{parts.fragment}" if parts.fragment else ""
     if target in ids_by_url:  # a page of the guide: jump to its section
-        return f"#{ids_by_url[target]}" + (f"--{parts.fragment}" if parts.fragment else "")
+        # A link to a missing section leads to the page's start: the link checker reports it once,
+        # on the page it was written in, not a second time here with no file to fix.
+        found = parts.fragment and parts.fragment in page_ids[target]
+        return f"#{ids_by_url[target]}" + (f"--{parts.fragment}" if found else "")
     return posixpath.relpath(target, guide_url) + ("/" if is_folder else "") + fragment
 
 
 def gathered_html(pages, guide_url: str) -> str:
     """The pages' HTML, one <section> each, with ids, links and headings made to fit one page."""
     ids_by_url = {"/" + page.url: section_id(page) for page in pages}
+    page_ids = {"/" + page.url: {value for name, value in ATTRIBUTE.findall(SOURCES_SECTION.sub("", page.content)) if name == "id"} for page in pages}
     sections = []
     sources: dict[str, str] = {}  # each source's <li>, by key, in the order pages first cite them
     for page in pages:
@@ -79,7 +84,7 @@ def gathered_html(pages, guide_url: str) -> str:
 
         def rewrite(match, prefix=prefix, page_url=page_url):
             name, value = match.groups()
-            return f' {name}="{new_value(name, value, prefix, page_url, "/" + guide_url, ids_by_url)}"'
+            return f' {name}="{new_value(name, value, prefix, page_url, "/" + guide_url, ids_by_url, page_ids)}"'
 
         content = ATTRIBUTE.sub(rewrite, SOURCES_SECTION.sub("", page.content))
         content = HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
