@@ -4,11 +4,12 @@ section, with canonical URLs that lead somewhere, and its three forms agree."""
 import csv
 import json
 
+import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from site_files import built_page, load_config, markdown_pages, page_meta, parsed_page
-from staff_links import CSV_FILE, FIELDS, JSON_FILE, SKIPPED_SECTIONS, STAFF_PAGE
+from staff_links import CSV_FILE, FIELDS, JSON_FILE, SKIPPED_SECTIONS, STAFF_PAGE, first_sentence, markdown_escape, section_texts
 
 SITE_URL = load_config()["site_url"]
 
@@ -104,3 +105,31 @@ def test_the_staff_page_is_linked_from_the_footer_and_not_in_the_navigation(site
     tree = parsed_page(site_dir, "index.md")
     assert [a.attributes["href"] for a in tree.css(".md-footer a") if a.text(strip=True) == "Links for clinic staff"] == ["staff/"]
     assert not [a for a in tree.css(".md-nav a") if "staff/" in a.attributes.get("href", "")]
+
+
+@pytest.mark.parametrize(
+    "section, summary",
+    [
+        ("<p>Botox does not work straight away. It takes time.</p>", "Botox does not work straight away."),
+        (
+            '<div class="admonition danger"><p class="admonition-title">Call 999 now if:</p><ul><li>you have trouble breathing</li></ul></div>',
+            "Call 999 now if: you have trouble breathing",
+        ),
+        ("<p>NICE says you can have it if all of these are true:</p><ul><li>You are an adult.</li></ul>", "NICE says you can have it if all of these are true: you are an adult."),
+        ("<p>It says:</p><ul><li>NICE advises the NHS.</li></ul>", "It says: NICE advises the NHS."),
+        ('<p><img src="timeline.svg" alt="Timeline of treatment: week 0 to 24. The same is written below."></p>', "Timeline of treatment: week 0 to 24."),
+    ],
+    ids=["paragraph", "urgent-box", "lead-in", "lead-in-to-an-abbreviation", "picture-only"],
+)
+def test_a_sections_summary_is_a_sentence_that_stands_on_its_own(section, summary):
+    assert first_sentence(section) == summary
+
+
+def test_a_section_is_found_wherever_its_heading_has_its_id():
+    content = '<h2 id="a">A</h2><p>first</p><h2 class="wide" id="b">B</h2><p>second</p>'
+    assert section_texts(content) == {"a": "<p>first</p>", "b": "<p>second</p>"}
+
+
+def test_a_title_with_markdown_characters_shows_as_written():
+    html = markdown.markdown(f"### {markdown_escape('I <3 *Botox* [now] #1')}")
+    assert html == "<h3>I &lt;3 *Botox* [now] #1</h3>"

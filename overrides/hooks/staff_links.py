@@ -16,6 +16,7 @@ import re
 
 from mkdocs.structure.files import File, InclusionLevel
 
+from copy_links import SECTION_HEADING
 from sources_section import SECTION_ID
 
 STAFF_PAGE = "staff.md"
@@ -31,29 +32,39 @@ search:
   exclude: true
 ---
 """
-# <p> without a class: not an admonition title. Nested lists give their first item.
-BLOCK = re.compile(r"<(p|li)>(.*?)</\1>", re.DOTALL)
+# A paragraph, an admonition's title or a list item (a nested list gives its first item).
+BLOCK = re.compile(r'<(p|li)(?: class="admonition-title")?>(.*?)</\1>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+IMAGE_ALT = re.compile(r'<img\b[^>]*\salt="([^"]*)"')
 
 _pages = []  # the pages in navigation order, refreshed by every build
 
 
 def first_sentence(html_text: str) -> str:
-    """The first sentence of the first paragraph or list item of `html_text` that does not just
-    lead into a list (ending with a colon), as plain text."""
-    for _, block in BLOCK.findall(html_text):
-        text = " ".join(html.unescape(TAG.sub("", block)).split())
-        if text and not text.endswith(":"):
-            sentence = SENTENCE_END.split(text, maxsplit=1)[0]
-            return sentence[0].upper() + sentence[1:]
-    return ""
+    """The first sentence of the section `html_text`, as plain text. A sentence that leads into a list
+    ("Call 999 now if:") takes the list's first item with it; a section with only a picture gives
+    the picture's alt text."""
+    blocks = [(tag, " ".join(html.unescape(TAG.sub("", block)).split())) for tag, block in BLOCK.findall(html_text)]
+    blocks = [(tag, text) for tag, text in blocks if text] + [("", "")]
+    for (_, text), (next_tag, next_text) in zip(blocks, blocks[1:]):
+        sentence = SENTENCE_END.split(text, maxsplit=1)[0]
+        if sentence.endswith(":"):
+            if next_tag != "li":
+                continue
+            item = SENTENCE_END.split(next_text, maxsplit=1)[0]
+            # "You are an adult." reads on from "if all of these are true:"; "NICE says" keeps its capitals.
+            sentence += " " + (item[0].lower() + item[1:] if item[1:2].islower() else item)
+        return sentence[0].upper() + sentence[1:]
+    alt = IMAGE_ALT.search(html_text)
+    return SENTENCE_END.split(html.unescape(alt.group(1)), maxsplit=1)[0] if alt and alt.group(1) else ""
 
 
 def section_texts(content: str) -> dict[str, str]:
     """Each h2's id mapped to the HTML between it and the next h2."""
-    parts = re.split(r'<h2 id="([^"]+)"[^>]*>', content)
-    return {parts[i]: parts[i + 1].split("</h2>", 1)[-1] for i in range(1, len(parts), 2)}
+    headings = list(SECTION_HEADING.finditer(content))
+    ends = [heading.start() for heading in headings[1:]] + [len(content)]
+    return {heading["id"]: content[heading.end():end] for heading, end in zip(headings, ends)}
 
 
 def library_entries(pages, clinic_name: str) -> list[dict]:
@@ -91,12 +102,13 @@ def library_entries(pages, clinic_name: str) -> list[dict]:
     return entries
 
 
-def _markdown_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+def markdown_escape(text: str) -> str:
+    # Python-Markdown has no backslash escape for "<": an entity shows it as it is.
+    return re.sub(r"([\\`*_\[\]>#])", r"\\\1", text).replace("<", "&lt;")
 
 
 def _copy_button(text: str, label: str) -> str:
-    # The site's copy_link.js gives these buttons their click handler: no inline script.
+    # The site's share-and-print.js gives these buttons their click handler: no inline script.
     return f'<button type="button" class="copy-text md-button" data-copy-text="{html.escape(text)}">{label}</button>'
 
 
@@ -110,17 +122,17 @@ def library_markdown(entries: list[dict]) -> str:
     for entry in entries:
         if entry["section"]:
             target = entry["page"] + entry["url"][entry["url"].index("#") :]
-            lines += ["", f"### {_markdown_escape(entry['section'])}", ""]
+            lines += ["", f"### {markdown_escape(entry['section'])}", ""]
         else:
             target = entry["page"]
-            lines += ["", f"## {_markdown_escape(entry['title'])}", ""]
+            lines += ["", f"## {markdown_escape(entry['title'])}", ""]
         lines += [
-            _markdown_escape(entry["summary"]),
+            markdown_escape(entry["summary"]),
             "",
             f"Link: [{entry['url']}]({target})",
             "{: .staff-links__url }",
             "",
-            f"Email sentence: {_markdown_escape(entry['email_sentence'])}",
+            f"Email sentence: {markdown_escape(entry['email_sentence'])}",
             "{: .staff-links__sentence }",
             "",
             '<p class="staff-links__buttons">'
