@@ -1,5 +1,6 @@
 """/whole-guide/ gathers every page in navigation order as valid, self-contained HTML."""
 
+import re
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -95,3 +96,11 @@ def test_no_section_of_the_guide_is_named_like_another(site_dir):
     assert len(names) == len(NAV) + 1, names  # every page, then the sources
     alike = [(name, other) for name in names for other in names if name != other and other.startswith(name)]
     assert len(set(names)) == len(names) and not alike, f"sections named alike in the whole guide's contents: {alike or names}"
+
+
+def test_every_answer_in_the_guide_is_open_once(site_dir):
+    """Collapsed answers would print as their questions only; an answer already open keeps one `open`."""
+    html = built_page(site_dir, GUIDE_PAGE).read_text(encoding="utf-8")
+    details = re.findall(r"<details\b[^>]*>", html)
+    wrong = [tag for tag in details if len(re.findall(r"\sopen\b", tag)) != 1]
+    assert details and not wrong, f"fix the <details> rewriting in overrides/hooks/whole_guide.py: {wrong}"

@@ -30,6 +30,7 @@ search:
 """
 ATTRIBUTE = re.compile(r'\s(id|href|src)="([^"]*)"')
 HEADING = re.compile(r"<(/?)h([1-5])\b")
+CLOSED_DETAILS = re.compile(r"<details\b(?![^>]*\sopen\b)")
 # The Sources section that sources_section.py appends to a page, and one source in it.
 SOURCES_SECTION = re.compile(f'<h2 id="{SECTION_ID}">.*?</ul>', re.DOTALL)
 SOURCE_ITEM = re.compile(rf'<li>(?:(?!</li>).)*?\sid="{SOURCE_ID_PREFIX}(?P<key>[\w-]+)".*?</li>', re.DOTALL)
@@ -89,7 +90,7 @@ def gathered_html(pages, guide_url: str) -> str:
         content = ATTRIBUTE.sub(rewrite, SOURCES_SECTION.sub("", page.content))
         content = HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
         # Collapsed answers would print as their questions only.
-        content = content.replace("<details ", "<details open ")
+        content = CLOSED_DETAILS.sub("<details open", content)
         review = ""
         if page.meta.get("reviewed"):
             review = (
