@@ -12,12 +12,15 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "assets" / "images" / "preview.png"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from site_files import ROOT, load_config  # noqa: E402
+
+OUTPUT = ROOT / "docs" / "assets" / "images" / "preview.png"
 SIZE = (1200, 630)  # what Facebook, WhatsApp, Teams and X crop to without losing the text
 NHS_BLUE = "#005eb8"
 WHITE = "#ffffff"
 PALE_BLUE = "#e8f1f8"
-HEADLINE = "Botox for chronic migraine"
+HEADLINE = load_config()["site_name"]
 TAGLINE = ("What the injections are, where they go,", "side effects, and what to expect.")
 FOOTER = "Patient information from your headache clinic"
 
