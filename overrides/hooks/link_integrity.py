@@ -399,8 +399,10 @@ class Locator:
     def _find(self, path: Path, needles: list[str]) -> str | None:
         lines = self._lines(path)
         for needle in needles:
+            # Whole: "#urgent" is not the start of "#urgent-help", nor "timeline.md" of "timeline.md#week-12".
+            whole = re.compile(re.escape(needle) + r"(?![\w#-])")
             for number, line in enumerate(lines, start=1):
-                if needle in line:
+                if needle in line and whole.search(line):
                     return f"{path.relative_to(self.root).as_posix()}:{number}"
         return None
 
