@@ -30,6 +30,9 @@ NOT_FOUND_URL = "404.html"
 GENERATED_PAGES = ["staff/", "whole-guide/"]
 # A phone and a desktop: Material lays the page out differently on either side of 960 px.
 WIDTHS = {"phone": 390, "desktop": 1280}
+# Material's palette follows the reader's system setting: the colour scheme the browser emulates,
+# and the Material scheme the page then shows.
+SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def launch_chromium(playwright):

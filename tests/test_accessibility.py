@@ -11,11 +11,9 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import WIDTHS, page_urls, sitemap_urls
+from browser import SCHEMES, WIDTHS, page_urls, sitemap_urls
 from site_files import DOCS, ROOT, load_config
 
-# Material's palette follows the reader's system setting; these are the schemes it then shows.
-SCHEMES = {"light": "default", "dark": "slate"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 AXE = Axe()
 # WCAG 1.4.10: content must reflow at 320 CSS pixels without scrolling in two directions.

@@ -18,7 +18,7 @@ from pathlib import Path
 import material
 import pytest
 
-from browser import WIDTHS, open_search, page_urls
+from browser import SCHEMES, WIDTHS, open_search, page_urls
 from lean_css import (
     STYLESHEETS,
     THEME_STYLESHEET,
@@ -29,8 +29,6 @@ from lean_css import (
 from site_files import DOCS, load_config
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-# Material's palette follows the reader's system setting; these are the schemes it then shows.
-SCHEMES = {"light": "default", "dark": "slate"}
 # Each page is compared in these states, in this order: width, colour scheme, media. Each scheme
 # at one width is enough, since the palette's rules sit under `@media screen` alone, so the width
 # changes nothing they do, and computed styles are compared on every element, shown or hidden at

@@ -1,16 +1,16 @@
 """The built site's `_headers` gives a static host a Content-Security-Policy that fits the pages."""
 
-import base64
-import hashlib
 import shutil
 
 from selectolax.lexbor import LexborHTMLParser
 
-from security_headers import InlineCode, content_security_policy
+from security_headers import SCRIPT_TYPES, InlineCode, content_security_policy, csp_hash
 from site_files import built_page
 from site_server import read_headers_file
 
-SCRIPT_TYPES = ("", "text/javascript", "application/javascript", "module")
+# The hash of `text-align: center;`, worked out apart from the hook (`printf '%s' 'text-align: center;' |
+# openssl dgst -sha256 -binary | base64`), so that a fault in its csp_hash shows.
+CENTRED_CELL_HASH = "'sha256-+17AcPK/e5AtiK52Z2vnx3uG3BMzyzRr4Qv5UQsEbDU='"
 
 
 def csp_directives(policy: str) -> dict[str, list[str]]:
@@ -26,7 +26,7 @@ def scripts_not_allowed(site_dir, policy: str) -> list[str]:
             if (script.attributes.get("type") or "").lower() not in SCRIPT_TYPES:
                 continue  # data such as Material's __config, which CSP does not govern
             text = script.text()
-            digest = "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+            digest = csp_hash(text)
             if digest not in allowed:
                 problems.append(
                     f"{page.relative_to(site_dir)}: the inline script `{text[:60]}…` has hash {digest}, which "
@@ -84,9 +84,10 @@ def test_style_attributes_are_allowed_by_hash_only_when_a_page_has_them():
     plain, aligned = InlineCode(), InlineCode()
     plain.feed("<table><td>Neck pain</td></table>")
     aligned.feed('<table><td style="text-align: center;">Neck pain</td></table>')
-    assert csp_directives(content_security_policy(plain))["style-src"] == ["'self'"]
-    assert csp_directives(content_security_policy(aligned))["style-src"] == [
-        "'self'",
-        "'unsafe-hashes'",
-        "'sha256-" + base64.b64encode(hashlib.sha256(b"text-align: center;").digest()).decode() + "'",
-    ]
+    fix = "fix content_security_policy or csp_hash in overrides/hooks/security_headers.py"
+    plain_styles = csp_directives(content_security_policy(plain))["style-src"]
+    assert plain_styles == ["'self'"], f"a page without style attributes gets style-src {plain_styles}: {fix}"
+    aligned_styles = csp_directives(content_security_policy(aligned))["style-src"]
+    assert aligned_styles == ["'self'", "'unsafe-hashes'", CENTRED_CELL_HASH], (
+        f"a centred table cell gets style-src {aligned_styles}, not 'self' 'unsafe-hashes' {CENTRED_CELL_HASH}: {fix}"
+    )
