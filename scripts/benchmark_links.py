@@ -30,7 +30,7 @@ from selectolax.lexbor import LexborHTMLParser
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from link_integrity import ALLOWED_DOMAINS_FILE, check_site, read_allowed_domains  # noqa: E402
-from site_files import ROOT, build, built_page, load_config  # noqa: E402
+from site_files import ROOT, build, built_page, load_config, nav_pages  # noqa: E402
 
 ROUNDS = 10
 # One of each kind of break: the page it is planted in, its HTML, and a word the checker's message
@@ -86,8 +86,9 @@ def plant_site_files(folder: Path, site_url: str, pages: list[str]) -> None:
 
 def add_topic_copies(folder: Path, pages: int) -> None:
     """Add `pages` (rounded up to whole groups) copies of its topic pages to the site built in `folder`."""
-    nav_files = [file for entry in load_config()["nav"] for file in entry.values()]
-    topics = [built_page(folder, file).parent.name for file in nav_files if file != "index.md"]
+    # The copies are one folder deep, as the topic pages are: a page deeper down would need its links
+    # rewritten for its new depth.
+    topics = [built_page(folder, file).parent.name for file in nav_pages() if file != "index.md" and "/" not in file]
     templates = [(folder / topic / "index.html").read_text(encoding="utf-8") for topic in topics]
     # "../timeline/" and "../timeline/#week-12" on a page of group 3 lead to group 3's timeline.
     topic_link = re.compile(r"\.\./(" + "|".join(map(re.escape, topics)) + r")/")

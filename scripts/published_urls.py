@@ -20,9 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "hooks"))
 from link_integrity import META_REFRESH_URL, Site  # noqa: E402
-from site_files import ROOT, build, built_page, load_config, markdown_pages  # noqa: E402
-from staff_links import STAFF_PAGE  # noqa: E402
-from whole_guide import GUIDE_PAGE  # noqa: E402
+from site_files import GENERATED_PAGES, ROOT, build, built_page, load_config, markdown_pages  # noqa: E402
 
 PUBLISHED_URLS = ROOT / "tests" / "data" / "published-urls.txt"
 HEADER = """\
@@ -32,10 +30,6 @@ HEADER = """\
 # you are sure nobody has sent it to a patient.
 """
 SECTIONS = "article h2[id], article h3[id]"
-# Pages the hooks write. Staff send the whole guide to patients who want it all on paper, and keep
-# the staff links page as a bookmark; their sections have no copy-link buttons, as staff link to
-# sections on the topic pages.
-GENERATED_PAGES = (GUIDE_PAGE, STAFF_PAGE)
 
 
 def redirect_maps() -> dict[str, str]:
@@ -53,6 +47,8 @@ def site_addresses(site_dir: Path) -> list[str]:
         tree = LexborHTMLParser(built_page(site_dir, page).read_text(encoding="utf-8"))
         addresses.append(url)
         addresses += [f"{url}#{node.attributes['id']}" for node in tree.css(SECTIONS)]
+    # Staff send the whole guide to patients who want it all on paper, and keep the staff links page
+    # as a bookmark. Their sections have no copy-link buttons: staff link to the topic pages' sections.
     addresses += [url_path(site_dir, page) for page in GENERATED_PAGES]
     addresses += [url_path(site_dir, old) for old in redirect_maps()]
     return addresses

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_files import markdown_pages
+from site_files import GENERATED_PAGES, markdown_pages
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No sandbox (CI runs as root); no GPU; and nothing Chromium would fetch on its own, so that every
@@ -26,8 +26,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 NOT_FOUND_URL = "404.html"
-# Pages a hook or plugin makes without a Markdown file of their own go here, as URL paths.
-GENERATED_PAGES = ["staff/", "whole-guide/"]
 # A phone and a desktop: Material lays the page out differently on either side of 960 px.
 WIDTHS = {"phone": 390, "desktop": 1280}
 # Material's palette follows the reader's system setting: the colour scheme the browser emulates,
@@ -49,7 +47,7 @@ def page_url(page: str) -> str:
 
 def page_urls() -> list[str]:
     """Every page to check in the browser: the Markdown pages, generated pages and the 404 page."""
-    return [page_url(page) for page in markdown_pages()] + GENERATED_PAGES + [NOT_FOUND_URL]
+    return [page_url(page) for page in markdown_pages() + GENERATED_PAGES] + [NOT_FOUND_URL]
 
 
 def content_urls() -> list[str]:

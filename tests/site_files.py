@@ -17,6 +17,14 @@ CONFIG_FILE = ROOT / "mkdocs.yml"
 # Folders under docs/ that hold pieces of pages, not pages.
 NOT_PAGES = ("includes",)
 
+# The hooks name the pages they make; scripts import this module without pytest's path.
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from staff_links import STAFF_PAGE  # noqa: E402
+from whole_guide import GUIDE_PAGE  # noqa: E402
+
+# Pages the hooks make without a Markdown file in docs/, named as if they had one.
+GENERATED_PAGES = [STAFF_PAGE, GUIDE_PAGE]
+
 
 def markdown_pages(docs: Path = DOCS) -> list[str]:
     """Every page's path relative to docs/, such as "side-effects.md"."""
@@ -25,6 +33,18 @@ def markdown_pages(docs: Path = DOCS) -> list[str]:
         for path in docs.rglob("*.md")
         if not set(path.relative_to(docs).parts) & set(NOT_PAGES)
     )
+
+
+def nav_pages(entries: list | None = None) -> list[str]:
+    """The Markdown files `nav:` in mkdocs.yml lists, in its order, sections opened (no web links)."""
+    files = []
+    for entry in load_config()["nav"] if entries is None else entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            files += nav_pages(value)
+        elif not value.startswith(("http://", "https://")):
+            files.append(value)
+    return files
 
 
 def page_meta(page: str, docs: Path = DOCS) -> dict:

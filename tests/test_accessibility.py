@@ -93,7 +93,7 @@ def test_every_page_in_the_sitemap_is_checked(site_dir):
     missing = sorted(listed - set(page_urls()))
     assert not missing, (
         f"the sitemap lists pages the browser tests do not load: {missing}. "
-        "Add them to GENERATED_PAGES in tests/browser.py."
+        "Add them to GENERATED_PAGES in tests/site_files.py."
     )
 
 

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from benchmark_links import DENSE_SITE_URL, add_topic_copies, measure, write_dense_site
-from site_files import load_config
+from site_files import load_config, nav_pages
 
 PAGES = 50  # enough for every page a break is planted in
 
@@ -34,7 +34,7 @@ def test_the_benchmark_finds_every_break_planted_in_link_dense_pages(tmp_path):
 
 def test_a_copy_of_a_topic_page_links_to_the_copies_in_its_own_group(site_like):
     """Group 2 is pages 20 to 29: their links to topic pages lead to pages 20 to 29."""
-    topics = [file.removesuffix(".md") for entry in load_config()["nav"] for file in entry.values() if file != "index.md"]
+    topics = [file.removesuffix(".md") for file in nav_pages() if file != "index.md"]
     for number in range(20, 30):
         page = (site_like / f"page-{number:04d}" / "index.html").read_text(encoding="utf-8")
         linked = {int(found) for found in re.findall(r"\.\./page-(\d{4})/", page)}

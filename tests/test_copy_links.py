@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from browser import page_url
 from copy_links import on_page_context
-from site_files import built_page, load_config, markdown_pages, parsed_page
+from site_files import GENERATED_PAGES, built_page, load_config, markdown_pages, parsed_page
 
 SITE_URL = load_config()["site_url"]
 SCRIPT_BUTTONS = "button.copy-link, button.copy-text, button.print-page"
@@ -70,7 +70,7 @@ def test_the_button_names_the_section_without_its_permalink_or_markup_whatever_t
     )
 
 
-@pytest.mark.parametrize("page", ["staff.md", "whole-guide.md"])
+@pytest.mark.parametrize("page", GENERATED_PAGES)
 def test_generated_pages_have_no_section_copy_buttons(site_dir, page):
     assert not parsed_page(site_dir, page).css("button.copy-link")
 

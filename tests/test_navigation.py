@@ -1,18 +1,8 @@
 from collections import Counter
 
-from site_files import DOCS, build, copy_project, load_config, markdown_pages, page_meta
+from site_files import DOCS, build, copy_project, markdown_pages, nav_pages, page_meta
 
-
-def nav_files(entries):
-    for entry in entries:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, list):
-            yield from nav_files(value)
-        elif not value.startswith(("http://", "https://")):
-            yield value
-
-
-NAV = list(nav_files(load_config()["nav"]))
+NAV = nav_pages()
 
 
 def test_every_nav_entry_exists():

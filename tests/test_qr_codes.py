@@ -6,10 +6,10 @@ from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
 from qr_codes import qr_code_image
-from site_files import built_page, load_config, markdown_pages
+from site_files import GENERATED_PAGES, built_page, load_config, markdown_pages
 
 SITE_URL = load_config()["site_url"]
-PAGES = markdown_pages() + ["staff.md", "whole-guide.md"]
+PAGES = markdown_pages() + GENERATED_PAGES
 ALT_TEXT = "QR code: link to this page"
 
 

@@ -16,7 +16,7 @@ import re
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from copy_links import SECTION_HEADING
+from copy_links import SECTION_HEADING, TAG
 from sources_section import SECTION_ID
 
 STAFF_PAGE = "staff.md"
@@ -34,7 +34,6 @@ search:
 """
 # A paragraph, an admonition's title or a list item (a nested list gives its first item).
 BLOCK = re.compile(r'<(p|li)(?: class="admonition-title")?>(.*?)</\1>', re.DOTALL)
-TAG = re.compile(r"<[^>]+>")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 IMAGE_ALT = re.compile(r'<img\b[^>]*\salt="([^"]*)"')
 
