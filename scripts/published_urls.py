@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "hooks"))
 from link_integrity import META_REFRESH_URL, Site  # noqa: E402
-from site_files import GENERATED_PAGES, ROOT, build, built_page, load_config, markdown_pages  # noqa: E402
+from site_files import GENERATED_PAGES, ROOT, build, built_page, load_config, markdown_pages, page_url  # noqa: E402
 
 PUBLISHED_URLS = ROOT / "tests" / "data" / "published-urls.txt"
 HEADER = """\
@@ -43,20 +43,16 @@ def site_addresses(site_dir: Path) -> list[str]:
     the old addresses that redirect."""
     addresses = []
     for page in markdown_pages():
-        url = url_path(site_dir, page)
+        url = "/" + page_url(page)
         tree = LexborHTMLParser(built_page(site_dir, page).read_text(encoding="utf-8"))
         addresses.append(url)
         addresses += [f"{url}#{node.attributes['id']}" for node in tree.css(SECTIONS)]
     # Staff send the whole guide to patients who want it all on paper, and keep the staff links page
     # as a bookmark. Their sections have no copy-link buttons: staff link to the topic pages' sections.
-    addresses += [url_path(site_dir, page) for page in GENERATED_PAGES]
-    addresses += [url_path(site_dir, old) for old in redirect_maps()]
+    addresses += ["/" + page_url(page) for page in GENERATED_PAGES]
+    addresses += ["/" + page_url(old) for old in redirect_maps()]
     return addresses
 
-
-def url_path(site_dir: Path, page: str) -> str:
-    """The URL path of Markdown page `page`, such as "/side-effects/" for "side-effects.md"."""
-    return "/" + built_page(site_dir, page).relative_to(site_dir).as_posix().removesuffix("index.html")
 
 
 def read_published_urls(file: Path = PUBLISHED_URLS) -> list[tuple[int, str]]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_files import GENERATED_PAGES, markdown_pages
+from site_files import GENERATED_PAGES, markdown_pages, page_url
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No sandbox (CI runs as root); no GPU; and nothing Chromium would fetch on its own, so that every
@@ -35,14 +35,6 @@ SCHEMES = {"light": "default", "dark": "slate"}
 
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-
-
-def page_url(page: str) -> str:
-    """The URL path, relative to the site's root, of a Markdown page: "side-effects/"."""
-    stem = page.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def page_urls() -> list[str]:

@@ -59,6 +59,14 @@ def load_config(config_file: Path = CONFIG_FILE) -> dict:
         return yaml.safe_load(file)
 
 
+def page_url(page: str) -> str:
+    """The URL path, relative to the site's root, of a Markdown page: "side-effects/"."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
 def built_page(site_dir: Path, page: str) -> Path:
     """The HTML file a Markdown page becomes with directory URLs."""
     stem = page.removesuffix(".md")

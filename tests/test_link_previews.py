@@ -8,7 +8,7 @@ import yaml
 from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import built_page, load_config, markdown_pages, page_meta
+from site_files import built_page, load_config, markdown_pages, page_meta, page_url
 
 CONFIG = load_config()
 SITE_URL = CONFIG["site_url"]
@@ -22,8 +22,7 @@ GENERATED_PAGES = {
 
 
 def canonical_url(page: str) -> str:
-    stem = page.removesuffix(".md")
-    return SITE_URL if stem == "index" else f"{SITE_URL}{stem}/"
+    return SITE_URL + page_url(page)
 
 
 def preview_problems(html: str, title: str, description: str, url: str) -> list[str]:

@@ -8,7 +8,7 @@ import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import built_page, load_config, markdown_pages, page_meta, parsed_page
+from site_files import built_page, load_config, markdown_pages, page_meta, page_url, parsed_page
 from staff_links import CSV_FILE, FIELDS, JSON_FILE, SKIPPED_SECTIONS, STAFF_PAGE, first_sentence, markdown_escape, section_texts
 
 SITE_URL = load_config()["site_url"]
@@ -49,9 +49,8 @@ def library_problems(entries: list[dict], pages: dict[str, dict]) -> list[str]:
 def pages(site_dir):
     facts = {}
     for page in markdown_pages():
-        stem = page.removesuffix(".md")
         facts[page] = {
-            "url": SITE_URL if stem == "index" else f"{SITE_URL}{stem}/",
+            "url": SITE_URL + page_url(page),
             "description": page_meta(page)["description"],
             "sections": section_ids(built_page(site_dir, page).read_text(encoding="utf-8")),
         }
