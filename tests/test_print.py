@@ -25,6 +25,8 @@ PAPER = {
     ".print-masthead": "clinic's name above the title",
     ".page-end__clinic": "clinic's contact details",
     ".page-end__qr": "QR code",
+    ".page-end__address": "page's address, for a reader who cannot scan the QR code",
+    ".urgent-line": "line on when to call 999 or 911",
 }
 LINK_AFTER = "a => getComputedStyle(a, '::after').content"
 # In one call, not a round trip per element: which of the selectors match an element that shows (as
@@ -83,6 +85,19 @@ def test_links_to_other_pages_print_their_canonical_address(site_page):
     assert internal.evaluate(LINK_AFTER).startswith(f'" ({SITE_URL}')
     in_page = tab.query_selector("article a[href^='#']:not(.headerlink)")
     assert in_page.evaluate(LINK_AFTER) in ("none", "normal")
+
+
+def test_the_questions_to_ask_print_as_a_form_with_room_for_answers(site_page):
+    tab = site_page("your-appointment/", width=1280)
+    tab.emulate_media(media="print")
+    questions = tab.query_selector_all(".questions-to-ask li")
+    room = [li.evaluate("li => parseFloat(getComputedStyle(li).marginBottom) / parseFloat(getComputedStyle(li).fontSize)") for li in questions]
+    assert len(questions) >= 5 and min(room) >= 3, (
+        f"the questions to ask leave {min(room, default=0):.1f} lines to write each answer: give "
+        ".questions-to-ask li a margin-bottom of 3em or more under @media print"
+    )
+    addresses = [link.evaluate(LINK_AFTER) for link in tab.query_selector_all(".questions-to-ask a")]
+    assert addresses and all(after in ("none", "normal") for after in addresses), f"the questions print web addresses: {addresses}"
 
 
 def test_the_print_and_copy_link_buttons_are_real_buttons_with_names(site_page):
