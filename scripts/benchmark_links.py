@@ -104,8 +104,8 @@ def add_topic_copies(folder: Path, pages: int) -> None:
     plant_site_files(folder, load_config()["site_url"], names)
 
 
-# Link-dense pages: 19 KB, 213 elements and 70 links, against the site's topic pages' 21 to 30 KB,
-# 280 to 390 elements and 49 to 78 links. Each links to the next 30 pages, so each page brings links
+# Link-dense pages: 19 KB, 213 elements and 70 links, against the site's topic pages' 22 to 30 KB,
+# 290 to 390 elements and 51 to 83 links. Each links to the next 30 pages, so each page brings links
 # the checker has not seen on other pages.
 DENSE_SITE_URL = "https://botox-migraine.example.org/"
 SECTIONS = 10
