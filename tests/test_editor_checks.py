@@ -79,6 +79,11 @@ def test_a_correct_page_passes():
             'docs/side-effects.md:13: the link text "read more" does not say where the link goes',
         ),
         (
+            "Urgent help is [see below](#urgent-help).",
+            "Read [when to get urgent help](side-effects.md#urgent-help).",
+            'docs/side-effects.md:13: the link text "see below" does not say where the link goes',
+        ),
+        (
             '<a href="side-effects.md">this page</a>',
             "Read [when to get urgent help](side-effects.md#urgent-help).",
             'docs/side-effects.md:13: the link text "this page" does not say where the link goes',
@@ -140,7 +145,7 @@ def test_a_correct_page_passes():
         ),
     ],
     ids=[
-        "image-no-alt", "html-image-no-alt", "click-here", "read-more", "html-link-this-page", "url-as-text",
+        "image-no-alt", "html-image-no-alt", "click-here", "read-more", "see-below", "html-link-this-page", "url-as-text",
         "autolink", "skipped-level", "first-heading-too-deep", "h1", "underlined-h1", "heading-without-id",
         "heading-without-space-or-id", "unknown-term", "term-with-digits",
     ],
