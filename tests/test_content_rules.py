@@ -58,7 +58,7 @@ def page_end_problems(page: str, article) -> list[str]:
             "no notice that it gives general information, not medical advice: keep it in overrides/partials/page-end.html",
         ),
         (
-            re.escape("Trouble breathing or swallowing after Botox? Call 999 (UK) or 911 (US) now."),
+            re.escape("Trouble breathing or swallowing, hours or weeks after Botox? Call 999 (UK) or 911 (US) now."),
             "no line saying when to call 999 or 911: keep partials/urgent-help.html included in overrides/partials/page-end.html",
         ),
         (
