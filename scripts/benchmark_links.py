@@ -5,14 +5,16 @@
 The pages are made from the site's own: the script builds the site, then copies its topic pages
 (every page in the navigation but the home page) into groups, one copy of each topic a group, whose
 links lead to the other pages of their own group, as the real pages' links lead to each other. So
-the pages have the real pages' size, theme, navigation, sections and links. One break of each kind
-is planted among them. It prints pages per second, whether every planted break was found, and the
+the pages have the real pages' size, theme, navigation, sections and links, and the search index
+lists each page and section, as the site's does. One break of each kind is planted among them
+(PAGES is at least 48). It prints pages per second, whether every planted break was found, and the
 time merely to read and parse the same HTML with selectolax: the floor no checker that parses the
-pages can beat. Target: the checker within 2x of that floor. The exit status is 1 when it is missed
-or a break is not found.
+pages can beat. Target: the checker within 2x of that floor. The exit status is 1 when it is
+missed, a break is not found, or the checker reports a problem that was not planted.
 
-For comparison it does the same on link-dense pages, smaller than the site's and with more links:
-a harder case than the site's own pages, printed for information. Record the figures in README.md.
+For comparison it does the same on link-dense pages: smaller than the site's, with fewer elements,
+so with more links to check for each byte parsed. A harder case than the site's own pages, printed
+for information. Record the figures in README.md.
 """
 
 from __future__ import annotations
@@ -33,29 +35,31 @@ from link_integrity import ALLOWED_DOMAINS_FILE, check_site, read_allowed_domain
 from site_files import ROOT, build, built_page, load_config, nav_pages  # noqa: E402
 
 ROUNDS = 10
-# One of each kind of break: the page it is planted in, its HTML, and a word the checker's message
-# must quote.
+# One of each kind of break: the page it is planted in, its HTML, and what the checker's message
+# about it must say. A message counts only if it also names that page.
 PLANTED = {
-    "missing page": (7, '<a href="../no-such-page/">gone</a>', "no-such-page"),
-    "missing section on another page": (11, '<a href="../page-0012/#no-such-section">x</a>', "no-such-section"),
-    "missing section on the same page": (13, '<a href="#section-99">x</a>', "section-99"),
-    "missing image": (17, '<img src="../assets/images/missing-figure.svg" alt="">', "missing-figure.svg"),
-    "missing srcset image": (19, '<img src="../assets/images/favicon.svg" srcset="../assets/images/figure-2x.png 2x" alt="">', "figure-2x.png"),
-    "missing style url()": (23, '<div style="background: url(../assets/images/missing-background.png)"></div>', "missing-background.png"),
-    "broken meta refresh": (29, '<meta http-equiv="refresh" content="0; url=../moved-away/">', "moved-away"),
-    "broken footer link": (31, '<footer><a href="../contact-us/">Contact</a></footer>', "contact-us"),
-    "http link": (37, '<a href="http://www.nice.org.uk/guidance/ta260">NICE</a>', "http://www.nice.org.uk"),
-    "unreviewed domain": (41, '<a href="https://cheap-botox.example.com/">deal</a>', "cheap-botox.example.com"),
-    "malformed mailto": (43, '<a href="mailto:clinic-at-example.org">mail</a>', "mailto:clinic-at-example.org"),
-    "malformed tel": (47, '<a href="tel:call us">call</a>', "tel:call us"),
+    "missing page": (7, '<a href="../no-such-page/">gone</a>', "no page /no-such-page/"),
+    "missing section on another page": (11, '<a href="../page-0012/#no-such-section">x</a>', 'no section "no-such-section" on /page-0012/'),
+    "missing section on the same page": (13, '<a href="#section-99">x</a>', 'no section "section-99"'),
+    "missing image": (17, '<img src="../assets/images/missing-figure.svg" alt="">', "no file /assets/images/missing-figure.svg"),
+    "missing srcset image": (19, '<img src="../assets/images/favicon.svg" srcset="../assets/images/figure-2x.png 2x" alt="">', "no file /assets/images/figure-2x.png"),
+    "missing style url()": (23, '<div style="background: url(../assets/images/missing-background.png)"></div>', "no file /assets/images/missing-background.png"),
+    "broken meta refresh": (29, '<meta http-equiv="refresh" content="0; url=../moved-away/">', "no page /moved-away/"),
+    "broken footer link": (31, '<footer><a href="../contact-us/">Contact</a></footer>', "no page /contact-us/"),
+    "http link": (37, '<a href="http://www.nice.org.uk/guidance/ta260">NICE</a>', 'not https: use "https://www.nice.org.uk/guidance/ta260"'),
+    "unreviewed domain": (41, '<a href="https://cheap-botox.example.com/">deal</a>', "cheap-botox.example.com is not on the reviewed list"),
+    "malformed mailto": (43, '<a href="mailto:clinic-at-example.org">mail</a>', "not a well-formed email link"),
+    "malformed tel": (47, '<a href="tel:call us">call</a>', "not a well-formed phone link"),
 }
-# Planted in the site's other files by plant_site_files().
+# Planted in the site's other files by plant_site_files(): the file the message must name, and what
+# it must say.
 OTHER_PLANTED = {
-    "missing css url()": "missing-font.woff2",
-    "sitemap loc": "page-8888",
-    "search index location": "page-7777",
-    "relative link on the 404 page": "page-0001/",
+    "missing css url()": ("site.css", "no file /assets/fonts/missing-font.woff2"),
+    "sitemap loc": ("sitemap.xml", "no-page-in-sitemap"),
+    "search index location": ("search_index.json", "no-page-in-search"),
+    "relative link on the 404 page": ("404.html", "the 404 page is served at any address"),
 }
+MIN_PAGES = max(page for page, _, _ in PLANTED.values()) + 1
 
 
 def plant(html: str, number: int) -> str:
@@ -64,17 +68,17 @@ def plant(html: str, number: int) -> str:
     return html.replace("</article>", planted + "</article>", 1)
 
 
-def plant_site_files(folder: Path, site_url: str, pages: list[str]) -> None:
-    """List `pages` in the sitemap and the search index, and plant a break in each, in the CSS and
-    in the 404 page; each file is added to if the site has it."""
+def plant_site_files(folder: Path, site_url: str, pages: list[str], locations: list[str]) -> None:
+    """List `pages` in the sitemap and `locations` in the search index, and plant a break in each,
+    in the CSS and in the 404 page; each file is added to if the site has it."""
     sitemap = folder / "sitemap.xml"
-    urls = "".join(f"<url><loc>{site_url}{page}</loc></url>" for page in [*pages, "page-8888/"])
+    urls = "".join(f"<url><loc>{site_url}{page}</loc></url>" for page in [*pages, "no-page-in-sitemap/"])
     text = sitemap.read_text(encoding="utf-8") if sitemap.is_file() else '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
     sitemap.write_text(text.replace("</urlset>", urls + "</urlset>"), encoding="utf-8")
     index = folder / "search" / "search_index.json"
     index.parent.mkdir(exist_ok=True)
     search = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {"docs": []}
-    search["docs"] += [{"location": page} for page in pages] + [{"location": "page-7777/"}]
+    search["docs"] += [{"location": location} for location in [*locations, "no-page-in-search/"]]
     index.write_text(json.dumps(search), encoding="utf-8")
     css = folder / "assets" / "stylesheets" / "site.css"
     css.parent.mkdir(parents=True, exist_ok=True)
@@ -92,16 +96,20 @@ def add_topic_copies(folder: Path, pages: int) -> None:
     templates = [(folder / topic / "index.html").read_text(encoding="utf-8") for topic in topics]
     # "../timeline/" and "../timeline/#week-12" on a page of group 3 lead to group 3's timeline.
     topic_link = re.compile(r"\.\./(" + "|".join(map(re.escape, topics)) + r")/")
-    names = []
+    # The search index lists each page and each of its sections, as the site's own index does.
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    sections = {topic: [doc["location"].removeprefix(topic + "/") for doc in index if doc["location"].startswith(topic + "/")] for topic in topics}
+    names, locations = [], []
     for group in range(math.ceil(pages / len(topics))):
         first = group * len(topics)
-        for offset, template in enumerate(templates):
+        for offset, (topic, template) in enumerate(zip(topics, templates)):
             name = f"page-{first + offset:04d}"
             html = topic_link.sub(lambda link: f"../page-{first + topics.index(link.group(1)):04d}/", template)
             (folder / name).mkdir()
             (folder / name / "index.html").write_text(plant(html, first + offset), encoding="utf-8")
             names.append(name + "/")
-    plant_site_files(folder, load_config()["site_url"], names)
+            locations += [f"{name}/{section}" for section in sections[topic]]
+    plant_site_files(folder, load_config()["site_url"], names, locations)
 
 
 # Link-dense pages: 19 KB, 213 elements and 70 links, against the site's topic pages' 22 to 30 KB,
@@ -160,7 +168,8 @@ def write_dense_site(folder: Path, pages: int) -> None:
     (folder / "assets" / "images" / "favicon.svg").write_text("<svg></svg>", encoding="utf-8")
     (folder / "assets" / "javascripts" / "site.js").write_text("", encoding="utf-8")
     (folder / "assets" / "stylesheets" / "site.css").write_text("body { background: url('../images/favicon.svg') }\n", encoding="utf-8")
-    plant_site_files(folder, DENSE_SITE_URL, [f"page-{number:04d}/#section-1" for number in range(pages)])
+    names = [f"page-{number:04d}/" for number in range(pages)]
+    plant_site_files(folder, DENSE_SITE_URL, names, [f"{name}#section-{section}" for name in names for section in range(SECTIONS)])
 
 
 def fastest_alternating(rounds: int, *tasks) -> list[tuple[float, object]]:
@@ -175,9 +184,16 @@ def fastest_alternating(rounds: int, *tasks) -> list[tuple[float, object]]:
     return fastest
 
 
-def measure(title: str, folder: Path, site_url: str, rounds: int = ROUNDS) -> tuple[list[str], float]:
+def breaks_found(problems: list[str]) -> tuple[list[str], list[str]]:
+    """The planted breaks no message reports, and the messages about no planted break."""
+    expected = {name: (f"page-{page:04d}/index.html", says) for name, (page, _, says) in PLANTED.items()} | OTHER_PLANTED
+    found = {name: next((problem for problem in problems if file in problem and says in problem), None) for name, (file, says) in expected.items()}
+    return [name for name, problem in found.items() if problem is None], [problem for problem in problems if problem not in found.values()]
+
+
+def measure(title: str, folder: Path, site_url: str, rounds: int = ROUNDS) -> tuple[list[str], list[str], float]:
     """Print the checker's and the floor's figures on the site in `folder`; return the planted
-    breaks it missed, and the checker's time over the floor's."""
+    breaks it missed, the problems it reported that were not planted, and its time over the floor's."""
     allowed_domains = read_allowed_domains(ROOT / ALLOWED_DOMAINS_FILE)
     html_files = sorted(folder.rglob("*.html"))
     size = sum(file.stat().st_size for file in html_files) / len(html_files) / 1024
@@ -190,27 +206,31 @@ def measure(title: str, folder: Path, site_url: str, rounds: int = ROUNDS) -> tu
     (floor, _), (checker, problems) = fastest_alternating(
         rounds, parse_only, lambda: check_site(folder, site_url, folder, {}, allowed_domains)
     )
-    planted = {name: word for name, (_, _, word) in PLANTED.items()} | OTHER_PLANTED
-    missed = [name for name, word in planted.items() if not any(word in problem for problem in problems)]
+    missed, unplanted = breaks_found(problems)
+    planted = len(PLANTED) + len(OTHER_PLANTED)
     print(title)
-    print(f"  {len(html_files)} HTML pages of {size:.0f} KB, {links:,} links (about {links // len(html_files)} a page), {len(planted)} planted breaks")
+    print(f"  {len(html_files)} HTML pages of {size:.0f} KB, {links:,} links (about {links // len(html_files)} a page), {planted} planted breaks")
     print(f"  checker: {checker:.3f} s, {len(html_files) / checker:,.0f} pages/s, {len(problems)} problems reported")
-    print(f"  planted breaks found: {len(planted) - len(missed)} of {len(planted)}" + (f"; MISSED: {', '.join(missed)}" if missed else ""))
+    print(f"  planted breaks found: {planted - len(missed)} of {planted}" + (f"; MISSED: {', '.join(missed)}" if missed else ""))
+    if unplanted:
+        print("  PROBLEMS NOT PLANTED:\n    " + "\n    ".join(unplanted))
     print(f"  floor (read and parse only): {floor:.3f} s, {len(html_files) / floor:,.0f} pages/s")
     print(f"  checker / floor: {checker / floor:.2f}x")
-    return missed, checker / floor
+    return missed, unplanted, checker / floor
 
 
 def main(pages: int) -> None:
+    if pages < MIN_PAGES:
+        sys.exit(f"Give {MIN_PAGES} pages or more: breaks are planted in pages up to page {MIN_PAGES - 1}.")
     with tempfile.TemporaryDirectory() as temporary:
         result = build(Path(temporary) / "site-like")
         if result.returncode:
             sys.exit(f"The site does not build:\n{result.stderr}")
         add_topic_copies(Path(temporary) / "site-like", pages)
-        missed, ratio = measure("Pages made from the site's own topic pages (target: checker / floor 2x or less)", Path(temporary) / "site-like", load_config()["site_url"])
+        missed, unplanted, ratio = measure("Pages made from the site's own topic pages (target: checker / floor 2x or less)", Path(temporary) / "site-like", load_config()["site_url"])
         write_dense_site(Path(temporary) / "dense", pages)
-        missed_in_dense, _ = measure("For comparison, link-dense pages (each links to the next 30)", Path(temporary) / "dense", DENSE_SITE_URL)
-    if missed or missed_in_dense or ratio > 2:
+        missed_in_dense, unplanted_in_dense, _ = measure("For comparison, link-dense pages (each links to the next 30)", Path(temporary) / "dense", DENSE_SITE_URL)
+    if missed or unplanted or missed_in_dense or unplanted_in_dense or ratio > 2:
         sys.exit(1)
 
 
