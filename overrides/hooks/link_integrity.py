@@ -539,10 +539,11 @@ def check_site(
             found[(locator.locate(site, link), kind, problem)].append(link)
     # A page a hook writes from other pages, as the whole guide, repeats their broken links: each is
     # reported where an editor wrote it, not again with no file to fix.
-    in_markdown = {(kind, problem) for (_, kind, problem), same in found.items() if any(link.page in sources for link in same)}
+    written = {key: any(link.page in sources for link in same) for key, same in found.items()}
+    in_markdown = {(kind, problem) for (_, kind, problem), in_source in written.items() if in_source}
     problems = []
     for (location, kind, problem), same in found.items():
-        if (kind, problem) in in_markdown and not any(link.page in sources for link in same):
+        if (kind, problem) in in_markdown and not written[(location, kind, problem)]:
             continue
         pages = f" (on {len(same)} pages, such as {site.url_of(same[0].page)})" if len(same) > 1 else ""
         problems.append(f'{location}: {kind} "{same[0].url}": {problem}{pages}')

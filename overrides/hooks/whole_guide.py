@@ -74,7 +74,9 @@ def new_value(name: str, value: str, prefix: str, page_url: str, guide_url: str,
 def gathered_html(pages, guide_url: str) -> str:
     """The pages' HTML, one <section> each, with ids, links and headings made to fit one page."""
     ids_by_url = {"/" + page.url: section_id(page) for page in pages}
-    page_ids = {"/" + page.url: {value for name, value in ATTRIBUTE.findall(SOURCES_SECTION.sub("", page.content)) if name == "id"} for page in pages}
+    # Each page's content without its Sources list, which the guide gives once, at the end.
+    contents = {"/" + page.url: SOURCES_SECTION.sub("", page.content) for page in pages}
+    page_ids = {url: {value for name, value in ATTRIBUTE.findall(content) if name == "id"} for url, content in contents.items()}
     sections = []
     sources: dict[str, str] = {}  # each source's <li>, by key, in the order pages first cite them
     for page in pages:
@@ -87,7 +89,7 @@ def gathered_html(pages, guide_url: str) -> str:
             name, value = match.groups()
             return f' {name}="{new_value(name, value, prefix, page_url, "/" + guide_url, ids_by_url, page_ids)}"'
 
-        content = ATTRIBUTE.sub(rewrite, SOURCES_SECTION.sub("", page.content))
+        content = ATTRIBUTE.sub(rewrite, contents[page_url])
         content = HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
         # Collapsed answers would print as their questions only.
         content = CLOSED_DETAILS.sub("<details open", content)
