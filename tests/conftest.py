@@ -7,9 +7,9 @@ import pytest
 from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM, PageLoad, Recording, launch_chromium
-from site_files import build
-from site_server import SiteServer
+from site_tools.browser import CHROMIUM, PageLoad, Recording, launch_chromium
+from site_tools.site_files import build
+from site_tools.site_server import SiteServer
 
 
 def pytest_addoption(parser):
@@ -85,7 +85,7 @@ def chromium():
 
 @pytest.fixture(scope="session")
 def site_server(site_dir):
-    """The built site served on 127.0.0.1 as the host serves it (tests/site_server.py)."""
+    """The built site served on 127.0.0.1 as the host serves it (site_tools/site_server.py)."""
     with SiteServer(site_dir) as server:
         yield server
 

@@ -3,7 +3,7 @@ zoom, reduced motion, the diagrams' text; keyboard use is tests/test_keyboard.py
 
 Every page is loaded from the built site served as the host serves it (conftest.py: `site_page`;
 the checks' own tests feed them broken pages, `scratch_page`). Pages come from
-tests/browser.py's `page_urls()`.
+site_tools/browser.py's `page_urls()`.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import SCHEMES, WIDTHS, page_urls, sitemap_urls
-from site_files import DOCS, ROOT, load_config
+from site_tools.browser import SCHEMES, WIDTHS, page_urls, sitemap_urls
+from site_tools.site_files import DOCS, ROOT, load_config
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 AXE = Axe()
@@ -93,7 +93,7 @@ def test_every_page_in_the_sitemap_is_checked(site_dir):
     missing = sorted(listed - set(page_urls()))
     assert not missing, (
         f"the sitemap lists pages the browser tests do not load: {missing}. "
-        "Add them to GENERATED_PAGES in tests/site_files.py."
+        "Add them to GENERATED_PAGES in site_tools/page_parts.py."
     )
 
 

@@ -1,4 +1,4 @@
-"""The link benchmark (scripts/benchmark_links.py) measures what it says: the checker finds every
+"""The link benchmark (site_tools/benchmark_links.py) measures what it says: the checker finds every
 break it plants, and nothing else, on pages made from the site's own and on link-dense pages. Its
 timings are figures for README.md, not tested here."""
 
@@ -7,8 +7,15 @@ import shutil
 
 import pytest
 
-from benchmark_links import DENSE_SITE_URL, MIN_PAGES, add_topic_copies, breaks_found, measure, write_dense_site
-from site_files import load_config, nav_pages
+from site_tools.benchmark_links import (
+    DENSE_SITE_URL,
+    MIN_PAGES,
+    add_topic_copies,
+    breaks_found,
+    measure,
+    write_dense_site,
+)
+from site_tools.site_files import load_config, nav_pages
 
 TOPICS = [file.removesuffix(".md") for file in nav_pages() if file != "index.md"]
 PAGES = MIN_PAGES

@@ -4,7 +4,7 @@ every page, including the 404 page, the staff links and the whole guide, shows t
 import pytest
 import yaml
 
-from site_files import build, copy_project, load_config
+from site_tools.site_files import build, copy_project, load_config
 
 OLD = load_config()["extra"]["clinic"]
 NEW = {"phone": "01632 960 999", "name": "Anytown Migraine Service"}

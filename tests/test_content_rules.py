@@ -10,8 +10,8 @@ from urllib.parse import parse_qs
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import ROOT, load_config, markdown_pages, page_meta, parsed_page
-from sources_section import SECTION_ID, SOURCE_ID_PREFIX
+from site_tools.page_parts import SECTION_ID, SOURCE_ID_PREFIX
+from site_tools.site_files import ROOT, load_config, markdown_pages, page_meta, parsed_page
 
 CONFIG = load_config()
 CLINIC = CONFIG["extra"]["clinic"]

@@ -5,8 +5,9 @@ import pytest
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
-from copy_links import on_page_context
-from site_files import GENERATED_PAGES, built_page, load_config, markdown_pages, page_url, parsed_page
+from site_hooks.copy_links import on_page_context
+from site_tools.page_parts import GENERATED_PAGES
+from site_tools.site_files import built_page, load_config, markdown_pages, page_url, parsed_page
 
 SITE_URL = load_config()["site_url"]
 SCRIPT_BUTTONS = "button.copy-link, button.copy-text, button.print-page"

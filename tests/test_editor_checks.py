@@ -5,8 +5,8 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from editor_checks import glossary_terms, page_problems, site_problems
-from site_files import CONFIG_FILE, DOCS, ROOT, build, copy_project, markdown_pages
+from site_hooks.editor_checks import glossary_terms, page_problems, site_problems
+from site_tools.site_files import CONFIG_FILE, DOCS, ROOT, build, copy_project, markdown_pages
 
 GLOSSARY_FILE = "docs/includes/abbreviations.md"
 GLOSSARY = glossary_terms((ROOT / GLOSSARY_FILE).read_text(encoding="utf-8"))

@@ -6,9 +6,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from external_links import ExternalLinkChecker
-from link_integrity import read_site
-from site_files import ROOT, load_config
+from site_tools.external_links import ExternalLinkChecker
+from site_tools.link_check import read_site
+from site_tools.site_files import ROOT, load_config
 
 SITE_URL = load_config()["site_url"]
 CACHE_FILE = ROOT / ".cache" / "external-links.json"

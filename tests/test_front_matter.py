@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from front_matter import check_front_matter
-from site_files import DOCS, build, copy_project, load_config, markdown_pages
+from site_hooks.front_matter import check_front_matter
+from site_tools.site_files import DOCS, build, copy_project, load_config, markdown_pages
 
 KNOWN_SOURCES = load_config()["extra"]["sources"]
 TODAY = datetime.date(2026, 11, 21)

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from editor_checks import DEFINITION
-from site_files import DOCS, markdown_pages, parsed_page
+from site_hooks.editor_checks import DEFINITION
+from site_tools.site_files import DOCS, markdown_pages, parsed_page
 
 GLOSSARY_FILE = DOCS / "includes" / "abbreviations.md"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import WIDTHS, content_urls, page_urls
+from site_tools.browser import WIDTHS, content_urls, page_urls
 
 FOCUS_SHOWN = """element => {
     // Material's palette switch is a hidden radio button that shows its focus on the next label.

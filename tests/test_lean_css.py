@@ -18,15 +18,15 @@ from pathlib import Path
 import material
 import pytest
 
-from browser import SCHEMES, WIDTHS, open_search, page_urls
-from lean_css import (
+from site_hooks.lean_css import (
     STYLESHEETS,
     THEME_STYLESHEET,
     lean_css,
     site_usage,
     without_unread_custom_properties,
 )
-from site_files import DOCS, load_config
+from site_tools.browser import SCHEMES, WIDTHS, open_search, page_urls
+from site_tools.site_files import DOCS, load_config
 
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 # Each page is compared in these states, in this order: width, colour scheme, media. Each scheme

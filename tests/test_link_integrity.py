@@ -7,8 +7,15 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from link_integrity import ALLOWED_DOMAINS_FILE, Site, check_site, read_allowed_domains, resolution_key, resolve_link
-from site_files import ROOT, build, built_page, copy_project, load_config, markdown_pages
+from site_tools.link_check import (
+    ALLOWED_DOMAINS_FILE,
+    Site,
+    check_site,
+    read_allowed_domains,
+    resolution_key,
+    resolve_link,
+)
+from site_tools.site_files import ROOT, build, built_page, copy_project, load_config, markdown_pages
 
 SITE_URL = load_config()["site_url"]
 ALLOWED_DOMAINS = read_allowed_domains(ROOT / ALLOWED_DOMAINS_FILE)
@@ -131,7 +138,7 @@ BREAKS = {
     "unreviewed-domain": (
         {MD: "\nBuy it [cheaply](https://botox-deals.example.com/).\n", HTML: '<a href="https://botox-deals.example.com/">cheaply</a>'},
         'docs/side-effects.md:7: link to "https://botox-deals.example.com/": botox-deals.example.com is not on the reviewed list of '
-        "domains: check the site is trustworthy, then add it with a reason to tests/data/external-domains.txt",
+        "domains: check the site is trustworthy, then add it with a reason to site_tools/data/external-domains.txt",
     ),
     "malformed-address": (
         {MD: "\nSee [NICE](https://www.nice,org.uk/).\n", HTML: '<a href="https://www.nice,org.uk/">NICE</a>'},

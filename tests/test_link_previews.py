@@ -2,22 +2,21 @@
 and Twitter card tags, and the preview image they point to."""
 
 import pytest
-import staff_links
-import whole_guide
 import yaml
 from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import built_page, load_config, markdown_pages, page_meta, page_url
+from site_hooks import staff_links, whole_guide
+from site_tools.site_files import built_page, load_config, markdown_pages, page_meta, page_url
 
 CONFIG = load_config()
 SITE_URL = CONFIG["site_url"]
 CLINIC = CONFIG["extra"]["clinic"]["name"]
 PREVIEW_IMAGE = "assets/images/preview.png"
 # Pages made by hooks, not in docs/, need link previews too: their front matter is in the hook.
-GENERATED_PAGES = {
-    staff_links.STAFF_PAGE: yaml.safe_load(staff_links.FRONT_MATTER.strip("-\n")),
-    whole_guide.GUIDE_PAGE: yaml.safe_load(whole_guide.FRONT_MATTER.strip("-\n")),
+GENERATED_PAGE_META = {
+    staff_links.STAFF_PAGE: yaml.safe_load(staff_links.STAFF_PAGE_SOURCE.strip("-\n")),
+    whole_guide.GUIDE_PAGE: yaml.safe_load(whole_guide.GUIDE_PAGE_SOURCE.strip("-\n")),
 }
 
 
@@ -72,9 +71,9 @@ def test_every_page_has_its_title_description_canonical_url_and_preview_tags(sit
     assert not problems, f"docs/{page}: fix overrides/main.html or the front matter:\n  " + "\n  ".join(problems)
 
 
-@pytest.mark.parametrize("page", sorted(GENERATED_PAGES))
+@pytest.mark.parametrize("page", sorted(GENERATED_PAGE_META))
 def test_every_generated_page_has_its_title_canonical_url_and_preview_tags(site_dir, page):
-    meta = GENERATED_PAGES[page]
+    meta = GENERATED_PAGE_META[page]
     html = built_page(site_dir, page).read_text(encoding="utf-8")
     problems = preview_problems(html, meta["title"], meta["description"], canonical_url(page))
     assert not problems, f"{page} (made by a hook):\n  " + "\n  ".join(problems)
@@ -100,5 +99,5 @@ def test_every_page_title_is_unique(site_dir):
 def test_the_preview_image_is_a_1200_by_630_png(site_dir):
     with Image.open(site_dir / PREVIEW_IMAGE) as image:
         assert (image.format, image.size) == ("PNG", (1200, 630)), (
-            f"{PREVIEW_IMAGE} is a {image.format} of {image.size}: run scripts/make_preview_image.py"
+            f"{PREVIEW_IMAGE} is a {image.format} of {image.size}: run site_tools/make_preview_image.py"
         )

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from minify import minified_page
-from site_files import DOCS, load_config
+from site_hooks.minify import minified_page
+from site_tools.site_files import DOCS, load_config
 
 # Where whitespace is the content, and stays as written.
 VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)

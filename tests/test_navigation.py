@@ -1,6 +1,6 @@
 from collections import Counter
 
-from site_files import DOCS, build, copy_project, markdown_pages, nav_pages, page_meta
+from site_tools.site_files import DOCS, build, copy_project, markdown_pages, nav_pages, page_meta
 
 NAV = nav_pages()
 

@@ -3,10 +3,11 @@ contact details, with links that work however deep the missing address was."""
 
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import load_config
-from test_navigation import NAV
+from site_tools.site_files import load_config, nav_pages
 
 CONFIG = load_config()
+
+NAV = nav_pages()
 
 
 def links_that_depend_on_depth(html: str) -> list[str]:

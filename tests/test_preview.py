@@ -9,8 +9,8 @@ import time
 import urllib.error
 import urllib.request
 
-from browser import page_urls
-from site_files import ROOT
+from site_tools.browser import page_urls
+from site_tools.site_files import ROOT
 
 
 def free_port() -> int:

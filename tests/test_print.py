@@ -5,8 +5,8 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from browser import content_urls
-from site_files import load_config
+from site_tools.browser import content_urls
+from site_tools.site_files import load_config
 
 SITE_URL = load_config()["site_url"]
 SCREEN_ONLY = {

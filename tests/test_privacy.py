@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from browser import PageLoad, page_urls, search_requests
-from site_server import SiteServer
+from site_tools.browser import PageLoad, page_urls, search_requests
+from site_tools.site_server import SiteServer
 
 
 def foreign_requests(requests, url: str) -> list[str]:

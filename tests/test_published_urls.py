@@ -2,8 +2,8 @@
 
 import pytest
 
-from link_integrity import read_site
-from published_urls import (
+from site_tools.link_check import read_site
+from site_tools.published_urls import (
     PUBLISHED_URLS,
     check_published_urls,
     read_published_urls,
@@ -11,7 +11,7 @@ from published_urls import (
     redirect_target,
     site_addresses,
 )
-from site_files import ROOT, built_page, load_config, parsed_page
+from site_tools.site_files import ROOT, built_page, load_config, parsed_page
 
 SITE_URL = load_config()["site_url"]
 LISTING = PUBLISHED_URLS.relative_to(ROOT).as_posix()
@@ -24,7 +24,7 @@ def site(site_dir):
 
 def test_every_published_url_still_resolves(site):
     listed = read_published_urls()
-    assert listed, f"{LISTING} is empty: run `.venv/bin/python scripts/published_urls.py`"
+    assert listed, f"{LISTING} is empty: run `.venv/bin/python -m site_tools.published_urls`"
     problems = check_published_urls(site, listed, LISTING)
     assert not problems, "\n".join(problems)
 
@@ -34,7 +34,7 @@ def test_every_page_and_section_is_in_the_published_url_list(site_dir):
     unlisted = [address for address in site_addresses(site_dir) if address not in listed]
     assert not unlisted, (
         f"new addresses that are not in {LISTING} yet: {unlisted}; run "
-        "`.venv/bin/python scripts/published_urls.py`, review the change with `git diff` and commit it"
+        "`.venv/bin/python -m site_tools.published_urls`, review the change with `git diff` and commit it"
     )
 
 

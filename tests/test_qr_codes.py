@@ -5,8 +5,9 @@ import zxingcpp
 from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
-from qr_codes import qr_code_image
-from site_files import GENERATED_PAGES, built_page, load_config, markdown_pages
+from site_hooks.qr_codes import qr_code_image
+from site_tools.page_parts import GENERATED_PAGES
+from site_tools.site_files import built_page, load_config, markdown_pages
 
 SITE_URL = load_config()["site_url"]
 PAGES = markdown_pages() + GENERATED_PAGES

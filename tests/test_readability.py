@@ -2,8 +2,16 @@ import statistics
 
 import pytest
 
-from readability_report import MAX_GRADE, MAX_MEDIAN_GRADE, MAX_SENTENCE_WORDS, main, measure, measure_site, problems
-from site_files import markdown_pages
+from site_tools.readability_report import (
+    MAX_GRADE,
+    MAX_MEDIAN_GRADE,
+    MAX_SENTENCE_WORDS,
+    main,
+    measure,
+    measure_site,
+    problems,
+)
+from site_tools.site_files import markdown_pages
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 import re
 
-from site_files import ROOT
+from site_tools.site_files import ROOT
 
 
 def readme_commands():

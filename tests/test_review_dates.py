@@ -8,9 +8,10 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
-import review_dates
-from review_due import main, report
-from site_files import CONFIG_FILE
+from site_hooks import review_dates
+from site_tools import reviews
+from site_tools.review_due import main, report
+from site_tools.site_files import CONFIG_FILE
 
 TODAY = datetime.date(2027, 11, 21)
 
@@ -28,16 +29,16 @@ PAGES = {
 
 
 def test_today_is_site_review_date_when_set():
-    assert review_dates.today_from({"SITE_REVIEW_DATE": "2027-11-21"}) == TODAY
+    assert reviews.today_from({"SITE_REVIEW_DATE": "2027-11-21"}) == TODAY
 
 
 def test_a_wrong_site_review_date_is_reported_with_the_fix():
     with pytest.raises(PluginError, match=r"SITE_REVIEW_DATE is `21/11/2027`: write it as YYYY-MM-DD"):
-        review_dates.today_from({"SITE_REVIEW_DATE": "21/11/2027"})
+        reviews.today_from({"SITE_REVIEW_DATE": "21/11/2027"})
 
 
 def test_pages_due_within_the_days_are_listed_earliest_first():
-    due = review_dates.due_for_review(PAGES, TODAY, days=60)
+    due = reviews.due_for_review(PAGES, TODAY, days=60)
     assert [(path, date.isoformat()) for path, _, date in due] == [
         ("docs/overdue.md", "2027-10-01"),
         ("docs/due-today.md", "2027-11-21"),
@@ -46,7 +47,7 @@ def test_pages_due_within_the_days_are_listed_earliest_first():
 
 
 def test_an_overdue_page_is_reported_with_file_line_and_fix():
-    [(path, line, due)] = review_dates.due_for_review({"docs/overdue.md": PAGES["docs/overdue.md"]}, TODAY)
+    [(path, line, due)] = reviews.due_for_review({"docs/overdue.md": PAGES["docs/overdue.md"]}, TODAY)
     assert review_dates.overdue_message(path, line, due, TODAY) == (
         "REVIEW OVERDUE: docs/overdue.md:4: the review was due on 2027-10-01, 51 days ago: check the page "
         "against its sources, then set `reviewed: 2027-11-21` and `next_review: 2028-11-21`"
@@ -56,7 +57,7 @@ def test_an_overdue_page_is_reported_with_file_line_and_fix():
 def test_a_review_date_written_with_a_space_before_the_colon_is_found_on_its_line():
     """`next_review : 2027-10-01` is valid YAML, so the front matter check lets it through."""
     markdown = PAGES["docs/overdue.md"].replace("next_review:", "next_review :")
-    assert review_dates.due_for_review({"docs/overdue.md": markdown}, TODAY) == [("docs/overdue.md", 4, datetime.date(2027, 10, 1))]
+    assert reviews.due_for_review({"docs/overdue.md": markdown}, TODAY) == [("docs/overdue.md", 4, datetime.date(2027, 10, 1))]
 
 
 def test_the_build_reports_overdue_pages_without_failing(monkeypatch, caplog):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import NOT_FOUND_URL, WIDTHS, open_search, search_requests
+from site_tools.browser import NOT_FOUND_URL, WIDTHS, open_search, search_requests
 
 # A word from the side-effects page that no other page's title has.
 QUERY = "eyelid"

@@ -4,9 +4,9 @@ import shutil
 
 from selectolax.lexbor import LexborHTMLParser
 
-from security_headers import SCRIPT_TYPES, InlineCode, content_security_policy, csp_hash
-from site_files import built_page
-from site_server import read_headers_file
+from site_hooks.security_headers import SCRIPT_TYPES, InlineCode, content_security_policy, csp_hash
+from site_tools.site_files import built_page
+from site_tools.site_server import read_headers_file
 
 # The hash of `text-align: center;`, worked out apart from the hook (`printf '%s' 'text-align: center;' |
 # openssl dgst -sha256 -binary | base64`), so that a fault in its csp_hash shows.

@@ -8,7 +8,7 @@ from urllib.error import HTTPError
 
 import pytest
 
-from site_server import SiteServer, read_headers_file
+from site_tools.site_server import SiteServer, read_headers_file
 
 
 @pytest.fixture

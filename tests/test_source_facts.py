@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_files import ROOT, parsed_page
+from site_tools.site_files import ROOT, parsed_page
 
 SOURCES_DIR = ROOT.parent / "shared" / "sources"
 ARTICLES = {

@@ -8,8 +8,17 @@ import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import built_page, load_config, markdown_pages, page_meta, page_url, parsed_page
-from staff_links import CSV_FILE, FIELDS, JSON_FILE, SKIPPED_SECTIONS, STAFF_PAGE, first_sentence, markdown_escape, section_texts
+from site_hooks.staff_links import (
+    CSV_FILE,
+    FIELDS,
+    JSON_FILE,
+    SKIPPED_SECTIONS,
+    STAFF_PAGE,
+    first_sentence,
+    markdown_escape,
+    section_texts,
+)
+from site_tools.site_files import built_page, load_config, markdown_pages, page_meta, page_url, parsed_page
 
 SITE_URL = load_config()["site_url"]
 

@@ -6,9 +6,10 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from site_files import built_page, page_meta, parsed_page
-from test_navigation import NAV
-from whole_guide import GUIDE_PAGE
+from site_tools.page_parts import GUIDE_PAGE
+from site_tools.site_files import built_page, nav_pages, page_meta, parsed_page
+
+NAV = nav_pages()
 
 
 def guide_problems(html: str) -> list[str]:

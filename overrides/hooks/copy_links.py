@@ -13,10 +13,14 @@ from __future__ import annotations
 import html
 import re
 
-# An h2 with an id, wherever the id comes among its attributes (`{: .class }` puts class first).
-SECTION_HEADING = re.compile(r'<h2\b[^>]*?\sid="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h2>', re.DOTALL)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from site_tools.page_parts import SECTION_HEADING, TAG
+
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
-TAG = re.compile(r"<[^>]+>")
 
 
 def copy_button(heading: re.Match, page_url: str) -> str:
@@ -29,7 +33,7 @@ def copy_button(heading: re.Match, page_url: str) -> str:
 
 
 # On page context, after the whole guide has gathered the pages' content in on_env.
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     if not page.file.generated_by:
         page.content = SECTION_HEADING.sub(lambda heading: copy_button(heading, page.canonical_url), page.content)
     return context

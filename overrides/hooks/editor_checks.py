@@ -19,10 +19,13 @@ import os
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils.meta import get_data
 
-from front_matter import FRONT_MATTER
+from site_tools.front_matter import FRONT_MATTER
 
 # Link texts that say nothing about where the link goes (WCAG 2.4.4, link purpose).
 VAGUE_LINK_TEXTS = {"click here", "click", "here", "read more", "more", "this page", "this link", "link", "go", "see below", "below", "see above", "above"}
@@ -211,7 +214,7 @@ def site_problems(nav, config, files) -> list[str]:
     return problems
 
 
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     problems = site_problems(nav, config, files)
     if problems:
         raise PluginError("Problems in the pages:\n  " + "\n  ".join(problems))

@@ -12,22 +12,17 @@ import os
 import re
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from site_tools.front_matter import FRONT_MATTER, a_year_after, field_line
 
 REQUIRED_FIELDS = ("title", "description", "reviewed", "next_review", "sources")
 # Material's own per-page switches are allowed too; anything else is most likely a typo.
 OPTIONAL_FIELDS = ("hide", "search", "template")
 DESCRIPTION_LENGTH = range(50, 161)
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
-
-def field_line(block: str, field: str) -> int:
-    """The file line of `field:` in the front matter `block` (the opening `---` is line 1), or of the
-    closing `---`. YAML allows spaces before the colon."""
-    for number, line in enumerate(block.splitlines(), start=2):
-        if re.match(rf"{field}\s*:", line):
-            return number
-    return block.count("\n") + 2
 
 
 def _impossible_dates(block: str) -> list[tuple[int, str, str]]:
@@ -41,13 +36,6 @@ def _impossible_dates(block: str) -> list[tuple[int, str, str]]:
             except ValueError:
                 found.append((number, match[1], match[2]))
     return found
-
-
-def a_year_after(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day + datetime.timedelta(days=365)
 
 
 def check_front_matter(path: str, text: str, known_sources: dict, today: datetime.date) -> list[str]:
@@ -158,7 +146,7 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
     return errors
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> None:
     root = os.path.dirname(config.config_file_path)
     errors = []
     for file in files.documentation_pages():

@@ -2,7 +2,7 @@
 
 Every page downloads Material's main and palette stylesheets, which style every feature the theme
 has (content tabs, code, keys, annotations, versions, tags…) and all twenty primary and accent
-colours; this site uses few of them, and issue 5 asks for at most 70 KB per page. After the build
+colours; this site uses few of them, and each page should weigh at most 70 KB. After the build
 a selector is dropped when it names a class that no built page carries and no JavaScript file of
 the site mentions (Material's script makes the search results, tooltips and table wrappers, and
 builds some classes by concatenation, such as "md-tooltip2--" + position), or a palette value
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tinycss2
+from mkdocs.config.defaults import MkDocsConfig
 from selectolax.lexbor import LexborHTMLParser
 
 STYLESHEETS = "assets/stylesheets"
@@ -173,7 +174,7 @@ def without_unread_custom_properties(stylesheets: dict[str, str], also_read: str
             name: kept_rules(
                 tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True),
                 lambda selector: True,
-                lambda property: not property.startswith("--") or property in read,
+                lambda property, read=read: not property.startswith("--") or property in read,
             )
             for name, css in stylesheets.items()
         }
@@ -182,7 +183,7 @@ def without_unread_custom_properties(stylesheets: dict[str, str], also_read: str
         stylesheets = leaner
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     pages = {path: path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html")}
     scripts = [

@@ -10,6 +10,10 @@ from __future__ import annotations
 import os
 
 import qrcode
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 from qrcode.constants import ERROR_CORRECT_M
 
 QR_FOLDER = "assets/qr"
@@ -29,7 +33,7 @@ def qr_code_image(url: str):
     return code.make_image(fill_color="black", back_color="white").get_image().convert("1")
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     if not page.canonical_url:
         return context
     path = qr_code_path(page)

@@ -22,6 +22,8 @@ import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
 # The types that make a <script> run; any other type, such as application/json, is data.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 PERMISSIONS_POLICY = ", ".join(
@@ -116,6 +118,6 @@ def headers_file(code: InlineCode) -> str:
     )
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     (site_dir / "_headers").write_text(headers_file(inline_code(site_dir)), encoding="utf-8")

@@ -7,7 +7,11 @@ page's opening summary. Putting the title at the top of the table of contents fi
 Material's contents sidebar already leaves out a level-1 entry and lists its children.
 """
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import TemplateContext
 
 # The id of the h1 that overrides/partials/content.html writes.
 TITLE_ID = "page-title"
@@ -15,7 +19,7 @@ TITLE_ID = "page-title"
 
 # On page context, just before the page is written, because the staff links and the whole guide
 # set their table of contents late, in on_env.
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     items = page.toc.items
     if items and items[0].level == 1:
         return context  # the Markdown has its own h1, which the toc already starts with

@@ -4,8 +4,11 @@ It is added to the Markdown, not the template, so each entry's `#source-<key>` a
 the page: MkDocs then checks every inline citation such as `[NICE](#source-nice-ta260)`.
 """
 
-SECTION_ID = "sources"
-SOURCE_ID_PREFIX = "source-"  # then the source's key in mkdocs.yml's extra.sources
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from site_tools.page_parts import SECTION_ID, SOURCE_ID_PREFIX
 
 
 def sources_markdown(keys, known_sources) -> str:
@@ -20,7 +23,7 @@ def sources_markdown(keys, known_sources) -> str:
     return "\n".join(lines) + "\n"
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     keys = page.meta.get("sources")
     if not keys:
         return markdown

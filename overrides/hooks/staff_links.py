@@ -14,18 +14,19 @@ import io
 import json
 import re
 
-from mkdocs.structure.files import File, InclusionLevel
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
-from copy_links import SECTION_HEADING, TAG
-from sources_section import SECTION_ID
+from site_tools.page_parts import SECTION_HEADING, SECTION_ID, STAFF_PAGE, TAG
 
-STAFF_PAGE = "staff.md"
 JSON_FILE = "staff-links.json"
 CSV_FILE = "staff-links.csv"
 FIELDS = ("page", "title", "section", "url", "summary", "email_sentence")
 # The Sources list the sources_section hook adds to every page is not something to send a patient.
 SKIPPED_SECTIONS = {SECTION_ID}
-FRONT_MATTER = """---
+STAFF_PAGE_SOURCE = """---
 title: Links for clinic staff
 description: Every page and section of this guide with its permanent link, a summary and a sentence to paste into an email or letter.
 search:
@@ -151,20 +152,20 @@ def csv_text(entries: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def on_files(files, config):
-    files.append(File.generated(config, STAFF_PAGE, content=FRONT_MATTER, inclusion=InclusionLevel.NOT_IN_NAV))
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    files.append(File.generated(config, STAFF_PAGE, content=STAFF_PAGE_SOURCE, inclusion=InclusionLevel.NOT_IN_NAV))
     # Filled in by on_env, once every page's headings are known.
     files.append(File.generated(config, JSON_FILE, content="[]"))
     files.append(File.generated(config, CSV_FILE, content=""))
     return files
 
 
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _pages[:] = nav.pages
     return nav
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page is rendered by now, headings and all: write the library into its three files."""
     entries = library_entries(_pages, config.extra["clinic"]["name"])
     files.get_file_from_path(JSON_FILE).content_string = json.dumps(entries, ensure_ascii=False, indent=1)

@@ -15,13 +15,15 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-from mkdocs.structure.files import File, InclusionLevel
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import get_toc
 
-from sources_section import SECTION_ID, SOURCE_ID_PREFIX
+from site_tools.page_parts import GUIDE_PAGE, SECTION_ID, SOURCE_ID_PREFIX
 
-GUIDE_PAGE = "whole-guide.md"
-FRONT_MATTER = """---
+GUIDE_PAGE_SOURCE = """---
 title: The whole guide to Botox for chronic migraine
 description: Every page of this guide on one page, in order, to read through or to print as one leaflet.
 search:
@@ -126,17 +128,17 @@ def guide_toc(pages):
     )
 
 
-def on_files(files, config):
-    files.append(File.generated(config, GUIDE_PAGE, content=FRONT_MATTER, inclusion=InclusionLevel.NOT_IN_NAV))
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    files.append(File.generated(config, GUIDE_PAGE, content=GUIDE_PAGE_SOURCE, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _pages[:] = nav.pages
     return nav
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page is rendered by now: gather them into the guide."""
     guide = files.get_file_from_path(GUIDE_PAGE).page
     guide.content = gathered_html(_pages, guide.url)

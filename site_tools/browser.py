@@ -1,5 +1,5 @@
 """Debian's Chromium, driven by Playwright, the site's pages to load in it, and how a reader opens
-search: for the browser tests and scripts/benchmark_weight.py alike.
+search: for the browser tests and site_tools/benchmark_weight.py alike.
 
 Playwright's own browser download fails here, so the tests drive /usr/bin/chromium (installed by
 `apt-get install chromium`, as .ci/run does).
@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_files import GENERATED_PAGES, markdown_pages, page_url
+from site_tools.page_parts import GENERATED_PAGES
+from site_tools.site_files import markdown_pages, page_url
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No sandbox (CI runs as root); no GPU; and nothing Chromium would fetch on its own, so that every

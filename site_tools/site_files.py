@@ -11,19 +11,13 @@ from pathlib import Path
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from site_tools.front_matter import FRONT_MATTER
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 CONFIG_FILE = ROOT / "mkdocs.yml"
 # Folders under docs/ that hold pieces of pages, not pages.
 NOT_PAGES = ("includes",)
-
-# The hooks name the pages they make; scripts import this module without pytest's path.
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from staff_links import STAFF_PAGE  # noqa: E402
-from whole_guide import GUIDE_PAGE  # noqa: E402
-
-# Pages the hooks make without a Markdown file in docs/, named as if they had one.
-GENERATED_PAGES = [STAFF_PAGE, GUIDE_PAGE]
 
 
 def markdown_pages(docs: Path = DOCS) -> list[str]:
@@ -49,8 +43,6 @@ def nav_pages(entries: list | None = None) -> list[str]:
 
 def page_meta(page: str, docs: Path = DOCS) -> dict:
     """The front matter of a page, such as "side-effects.md", as a dict."""
-    from front_matter import FRONT_MATTER  # overrides/hooks is on sys.path for tests
-
     return yaml.safe_load(FRONT_MATTER.match((docs / page).read_text(encoding="utf-8")).group(1))
 
 

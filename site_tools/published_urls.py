@@ -1,7 +1,7 @@
-"""Add every page URL and section anchor of the site to tests/data/published-urls.txt.
+"""Add every page URL and section anchor of the site to site_tools/data/published-urls.txt.
 
-    .venv/bin/python scripts/published_urls.py            # builds the site first
-    .venv/bin/python scripts/published_urls.py SITE_DIR   # an already built site
+    .venv/bin/python -m site_tools.published_urls            # builds the site first
+    .venv/bin/python -m site_tools.published_urls SITE_DIR   # an already built site
 
 Clinic staff paste these addresses into letters, so a published address must work for ever.
 The script only adds new addresses, never removes one: review the change in git and commit it.
@@ -17,16 +17,15 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "hooks"))
-from link_integrity import META_REFRESH_URL, Site  # noqa: E402
-from site_files import GENERATED_PAGES, ROOT, build, built_page, load_config, markdown_pages, page_url  # noqa: E402
+from site_tools.link_check import META_REFRESH_URL, Site
+from site_tools.page_parts import GENERATED_PAGES
+from site_tools.site_files import ROOT, build, built_page, load_config, markdown_pages, page_url
 
-PUBLISHED_URLS = ROOT / "tests" / "data" / "published-urls.txt"
+PUBLISHED_URLS = ROOT / "site_tools" / "data" / "published-urls.txt"
 HEADER = """\
 # Every page address and section anchor that staff may link to. Once listed, an address must keep
 # working: tests/test_published_urls.py checks each line against the built site.
-# Add new ones with `.venv/bin/python scripts/published_urls.py`; remove a line by hand only if
+# Add new ones with `.venv/bin/python -m site_tools.published_urls`; remove a line by hand only if
 # you are sure nobody has sent it to a patient.
 """
 SECTIONS = "article h2[id], article h3[id]"

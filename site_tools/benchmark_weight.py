@@ -1,9 +1,9 @@
 """Print each page's first-view weight and, when Lighthouse is installed, its Lighthouse scores.
 
-    .venv/bin/python scripts/benchmark_weight.py            # builds the site first
-    .venv/bin/python scripts/benchmark_weight.py SITE_DIR   # an already built site
+    .venv/bin/python -m site_tools.benchmark_weight            # builds the site first
+    .venv/bin/python -m site_tools.benchmark_weight SITE_DIR   # an already built site
 
-The site is served as the host serves it (tests/site_server.py: gzip, cache headers, `_headers`)
+The site is served as the host serves it (site_tools/site_server.py: gzip, cache headers, `_headers`)
 and each page is loaded in Debian's Chromium with an empty cache. The weight is every byte the
 page downloads before the network goes quiet (HTML, CSS, JavaScript, images, fonts and the search
 index), as sent: gzip-compressed where the server compresses.
@@ -30,10 +30,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from browser import CHROMIUM, launch_chromium, page_urls  # noqa: E402
-from site_files import build  # noqa: E402
-from site_server import SiteServer  # noqa: E402
+from site_tools.browser import CHROMIUM, launch_chromium, page_urls
+from site_tools.site_files import build
+from site_tools.site_server import SiteServer
 
 MAX_FIRST_VIEW_KB = 70
 LIGHTHOUSE_PAGES = ["", "side-effects/"]

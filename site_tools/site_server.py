@@ -1,6 +1,6 @@
 """Serve a built site on 127.0.0.1 the way a static host (Netlify, Cloudflare Pages) would.
 
-The browser tests and scripts/benchmark_weight.py must see what patients get from the real host,
+The browser tests and site_tools/benchmark_weight.py must see what patients get from the real host,
 not what `python -m http.server` gives: so this server applies the headers of the site's
 `_headers` file (the Content-Security-Policy among them), answers a missing path with 404.html
 and status 404, redirects a directory URL without its slash, and compresses text with gzip
@@ -181,7 +181,7 @@ class SiteServer:
                 if send_body:
                     self.wfile.write(body)
 
-            def log_message(self, format, *args):  # noqa: A002 - the base class's name
+            def log_message(self, format, *args):
                 pass  # the tests report what matters; a line per request would drown it
 
         return Handler

@@ -1,6 +1,6 @@
 """How fast the link checker is, on a synthetic site of 1,000 pages with breaks planted in it.
 
-    .venv/bin/python scripts/benchmark_links.py [PAGES]
+    .venv/bin/python -m site_tools.benchmark_links [PAGES]
 
 The pages are made from the site's own: the script builds the site, then copies its topic pages
 (every page in the navigation but the home page) into groups, one copy of each topic a group, whose
@@ -29,10 +29,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "hooks"))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from link_integrity import ALLOWED_DOMAINS_FILE, check_site, read_allowed_domains  # noqa: E402
-from site_files import ROOT, build, built_page, load_config, nav_pages  # noqa: E402
+from site_tools.link_check import ALLOWED_DOMAINS_FILE, check_site, read_allowed_domains
+from site_tools.site_files import ROOT, build, built_page, load_config, nav_pages
 
 ROUNDS = 10
 # One of each kind of break: the page it is planted in, its HTML, and what the checker's message
@@ -104,7 +102,7 @@ def add_topic_copies(folder: Path, pages: int) -> None:
         first = group * len(topics)
         for offset, (topic, template) in enumerate(zip(topics, templates)):
             name = f"page-{first + offset:04d}"
-            html = topic_link.sub(lambda link: f"../page-{first + topics.index(link.group(1)):04d}/", template)
+            html = topic_link.sub(lambda link, first=first: f"../page-{first + topics.index(link.group(1)):04d}/", template)
             (folder / name).mkdir()
             (folder / name / "index.html").write_text(plant(html, first + offset), encoding="utf-8")
             names.append(name + "/")

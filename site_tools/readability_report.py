@@ -1,7 +1,7 @@
 """Print how easy each page is to read, as the NHS "How we write" rules measure it.
 
-    .venv/bin/python scripts/readability_report.py            # builds the site first
-    .venv/bin/python scripts/readability_report.py SITE_DIR   # an already built site
+    .venv/bin/python -m site_tools.readability_report            # builds the site first
+    .venv/bin/python -m site_tools.readability_report SITE_DIR   # an already built site
 
 Targets: Flesch-Kincaid grade 8 or lower on every page, a median of 6 or lower, and sentences
 of 20 words or fewer. The exit status is 1 when a target is missed.
@@ -19,8 +19,7 @@ from pathlib import Path
 import textstat
 from selectolax.lexbor import LexborHTMLParser
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from site_files import build, built_page, markdown_pages  # noqa: E402
+from site_tools.site_files import build, built_page, markdown_pages
 
 MAX_GRADE = 8
 MAX_MEDIAN_GRADE = 6

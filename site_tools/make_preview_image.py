@@ -2,18 +2,16 @@
 
 Material's social plugin would draw one per page, but it downloads fonts at build time; this
 script uses the font bundled with Pillow, so it runs offline and gives the same picture anywhere.
-Run it again after changing the site's name: `.venv/bin/python scripts/make_preview_image.py`.
+Run it again after changing the site's name: `.venv/bin/python -m site_tools.make_preview_image`.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from site_files import ROOT, load_config  # noqa: E402
+from site_tools.site_files import ROOT, load_config
 
 OUTPUT = ROOT / "docs" / "assets" / "images" / "preview.png"
 SIZE = (1200, 630)  # what Facebook, WhatsApp, Teams and X crop to without losing the text

@@ -1,7 +1,7 @@
 """List the pages whose review is overdue or due in the coming days, earliest first.
 
-    .venv/bin/python scripts/review_due.py                         # due in the next 60 days
-    .venv/bin/python scripts/review_due.py --days 90 --today 2027-10-01
+    .venv/bin/python -m site_tools.review_due                         # due in the next 60 days
+    .venv/bin/python -m site_tools.review_due --days 90 --today 2027-10-01
 
 Today is --today, else the environment variable SITE_REVIEW_DATE, else the real date. The build
 itself reports overdue pages (overrides/hooks/review_dates.py); this looks ahead.
@@ -13,12 +13,9 @@ import argparse
 import datetime
 import os
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "overrides" / "hooks")]
-from review_dates import due_for_review, today_from  # noqa: E402
-from site_files import DOCS, markdown_pages  # noqa: E402
+from site_tools.reviews import due_for_review, today_from
+from site_tools.site_files import DOCS, markdown_pages
 
 
 def report(pages: dict[str, str], today: datetime.date, days: int) -> str:
