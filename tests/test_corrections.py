@@ -59,8 +59,8 @@ CORRECTIONS = [
         never=[r"see double \(double vision\), or your eyelids droop"],
         page="side-effects.md",
         always=[
-            "About 11 in 100",
-            "Stiff neck",
+            "a drooping eyelid: about 11",
+            "a stiff neck: about 15",
             "wear off as the medicine wears off",
             "not an emergency. Tell your clinic",
             "With trouble swallowing, speaking or breathing: this is urgent",
