@@ -87,6 +87,51 @@ CORRECTIONS = [
         page="side-effects.md",
         always=["wheezing, have asthma symptoms, or feel dizzy or faint", "itching, a rash or red itchy welts"],
     ),
+    Correction(
+        "who should not have Botox, and what to tell the doctor first",
+        "give who should not have it, the conditions and medicines to mention, pregnancy and breastfeeding (FDA label)",
+        page="before-you-have-botox.md",
+        always=[
+            "allergic to anything in Botox",
+            "skin infection where the injections would go",
+            "myasthenia gravis or Lambert-Eaton syndrome",
+            "bleeding problems",
+            "surgery on your face",
+            "not known if Botox can harm an unborn baby",
+            "not known if Botox passes into breast milk",
+            "another botulinum toxin medicine in the last 4 months",
+            "an antibiotic given by injection",
+            "muscle relaxants",
+            "sleeping medicines",
+            "blood thinners",
+            "Swallowing problems can last for several months",
+        ],
+    ),
+    Correction(
+        "how to keep a headache diary, and why",
+        "how to count headache and migraine days, why the clinic needs them (15 and 8 days; 30% after 2 rounds), "
+        "and what to write down each day",
+        page="keeping-a-headache-diary.md",
+        always=["Headache days:", "Migraine days:", "15 days a month", "At least 8", "at least 30%", "What to write down each day"],
+    ),
+    Correction(
+        "other treatments if Botox does not work",
+        "say that NICE recommends CGRP treatments, and that the specialist decides; no comparing, no advice",
+        page="if-botox-does-not-work.md",
+        always=["CGRP treatments", "Galcanezumab", "Fremanezumab", "Atogepant", "Your specialist decides"],
+    ),
+    Correction(
+        "the questions patients ask first",
+        "answer: does it hurt and how long; driving and work; a drooping eyelid; if it works; if it does not",
+        page="questions.md",
+        always=[
+            "Does it hurt, and how long does it take?",
+            "Can I go to work or drive afterwards?",
+            "What if my eyelid droops?",
+            "What happens if it works?",
+            "What if it does not work?",
+        ],
+    ),
 ]
 
 
