@@ -12,7 +12,8 @@ Lighthouse (npm's `lighthouse`, mobile) runs when `lighthouse` is on PATH; see R
 performance score moves with the machine's load, so each page is scored three times and the
 median of each category is printed, as Lighthouse's documentation advises.
 
-Targets: at most 70 KB per page; Lighthouse performance, accessibility, best practices and SEO
+Targets: at most 70 KB per page, and 100 KB for the whole guide, which carries every page's text
+and grows with each new page; Lighthouse performance, accessibility, best practices and SEO
 all 100 on the home page and the side-effects page. The exit status is 1 when a target is missed.
 """
 
@@ -35,6 +36,8 @@ from site_tools.site_files import build
 from site_tools.site_server import SiteServer
 
 MAX_FIRST_VIEW_KB = 70
+# Printed in one go by staff, not opened by a patient on the way to one answer.
+MAX_FIRST_VIEW_KB_OF = {"whole-guide/": 100}
 LIGHTHOUSE_PAGES = ["", "side-effects/"]
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE_TARGET = 100
@@ -90,7 +93,8 @@ def report(site_dir: Path) -> bool:
             sizes = first_view(browser, server.url + url)
             total = sum(sizes.values()) / KB
             by_type = ", ".join(f"{kind} {size / KB:.1f}" for kind, size in sizes.most_common())
-            flag = "" if total <= MAX_FIRST_VIEW_KB else f"  over {MAX_FIRST_VIEW_KB} KB"
+            budget = MAX_FIRST_VIEW_KB_OF.get(url, MAX_FIRST_VIEW_KB)
+            flag = "" if total <= budget else f"  over {budget} KB"
             met &= not flag
             print(f"/{url:<21} {total:>8.1f}  {by_type}{flag}")
         browser.close()

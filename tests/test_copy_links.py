@@ -1,11 +1,12 @@
 """Every section of a topic page has a "Copy link" button that copies the section's permanent
-address, and the buttons that need JavaScript hold their place before it runs, so nothing moves."""
+address, and the buttons that need JavaScript hold their place before it runs, so nothing moves.
+On the patient pages the button is a quiet link icon, seen on hover and keyboard focus only."""
 
 import pytest
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
-from site_hooks.copy_links import on_page_context
+from site_hooks.copy_links import LINK_ICON, on_page_context
 from site_tools.page_parts import GENERATED_PAGES
 from site_tools.site_files import built_page, load_config, markdown_pages, page_url, parsed_page
 
@@ -66,7 +67,8 @@ def test_the_button_names_the_section_without_its_permalink_or_markup_whatever_t
     on_page_context({}, Page, {}, None)
     assert Page.content.endswith(
         f'<button type="button" class="copy-link" data-copy-text="{SITE_URL}results/#nice-rules" '
-        'aria-label="Copy link to the section: What NICE says &amp; why">Copy link</button>'
+        f'aria-label="Copy link to the section: What NICE says &amp; why">{LINK_ICON}'
+        '<span class="copy-link__label" data-copy-label></span></button>'
     )
 
 
@@ -105,4 +107,31 @@ def test_a_copy_link_button_copies_the_sections_address_and_says_so(site_page, s
     assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}side-effects/#urgent-help"
     assert page.locator("[role=status]").text_content() == "Copied", "screen readers are not told it worked"
     expect(button).to_have_text("Copied")
-    expect(button).to_have_text("Copy link", timeout=5_000)
+    expect(button).to_have_text("", timeout=5_000)
+    expect(button).to_have_accessible_name("Copy link to the section: Get urgent help")
+
+
+def opacity(locator) -> float:
+    return float(locator.evaluate("element => getComputedStyle(element).opacity"))
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_copy_link_icon_is_unseen_until_its_heading_is_hovered_or_it_has_keyboard_focus(site_page, width):
+    page = site_page("side-effects/", width=width)
+    heading = page.locator("h2#common-side-effects")
+    button = page.get_by_role("button", name="Copy link to the section: Common side effects")
+    assert opacity(button) == 0, "the copy-link icon must not draw the eye from the words until it is wanted"
+    heading.hover()
+    assert opacity(button) == 1, "hovering over a heading must show its copy-link icon"
+    page.mouse.move(0, 0)
+    page.locator("h2#common-side-effects .headerlink").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy link to the section: Common side effects", (
+        "Tab must reach the copy-link icon after its heading's permalink"
+    )
+    assert opacity(button) == 1, "a copy-link icon with keyboard focus must be seen"
+    icon, heading_box = button.bounding_box(), heading.bounding_box()
+    assert icon["width"] >= 24 and icon["height"] >= 24, f"the icon is {icon['width']}x{icon['height']} px, smaller than WCAG's 24 px target"
+    assert heading_box["y"] <= icon["y"] + icon["height"] / 2 <= heading_box["y"] + heading_box["height"], (
+        f"the icon ({icon}) must sit on its heading's line ({heading_box})"
+    )

@@ -32,14 +32,16 @@
   }
 
   function whenClicked(button, text) {
-    var label = button.textContent;
+    // An icon button shows "Copied" in its label, next to the icon; a text button in place of its text.
+    var shown = button.querySelector("[data-copy-label]") || button;
+    var label = shown.textContent;
     var restore;
     button.addEventListener("click", function () {
       copy(text).then(function () {
-        button.textContent = "Copied";
+        shown.textContent = "Copied";
         status.textContent = "Copied";
         clearTimeout(restore);
-        restore = setTimeout(function () { button.textContent = label; }, 2000);
+        restore = setTimeout(function () { shown.textContent = label; }, 2000);
       }, function () {
         status.textContent = "Could not copy. Select the text and copy it instead.";
       });
