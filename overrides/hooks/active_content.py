@@ -96,6 +96,12 @@ def _where(source: str, needles: list[str], after: dict[str, int]) -> int:
     return 1
 
 
+def _value_needles(value: str) -> list[str]:
+    """How a value may be written in the editor's file, most precise first: quoted, as a Markdown
+    link's address, bare."""
+    return [f'"{value}"', f"'{value}'", f"({value}", f"={value}", value]
+
+
 def url_scheme(url: str) -> str:
     """The scheme of `url` as a browser reads it ("" for a relative address)."""
     cleaned = IGNORED_IN_URLS.sub("", url)
@@ -142,26 +148,26 @@ def element_problems(tag: str, attributes: dict) -> list[tuple[str, list[str]]]:
     for name, value in attributes.items():
         value = value or ""
         if name.startswith("on"):
-            problems.append((f'the attribute {name}="{value}" on <{tag}> runs a script: remove it', [name]))
+            problems.append((f'the attribute {name}="{value}" on <{tag}> runs a script: remove it', [name + "=", name]))
         elif name == "style":
             problem = style_problem(tag, value)
             if problem:
-                problems.append((problem, [value, "style="]))
+                problems.append((problem, [*_value_needles(value), "style="]))  # the line of :---: is not found: line 1
         elif name not in GLOBAL_ATTRIBUTES | ALLOWED[tag]:
             problems.append((
                 f"the attribute {name} on <{tag}> is not one the site's pages use"
                 + (" (it loads another image)" if name == "srcset" else "")
                 + f": remove it{'; ' + IMAGE_FIX if name == 'srcset' else ''}",
-                [name],
+                [name + "=", name],
             ))
         elif tag == "a" and name == "href":
             problem = safe_link_problem(value)
             if problem:
-                problems.append((problem, [value, "href", "]("]))
+                problems.append((problem, [*_value_needles(value), "href", "]("]))
         elif tag == "img" and name == "src":
             problem = image_problem(value)
             if problem:
-                problems.append((problem, [value, "<img", "]("]))
+                problems.append((problem, [*_value_needles(value), "<img", "]("]))
     return problems
 
 
