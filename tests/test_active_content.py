@@ -34,6 +34,8 @@ PLANTED = [
     ("style-attribute", '<p style="color: red">A warning.</p>', 'the style="color: red" on <p> sets its own look'),
     ("unknown-tag", '<font color="red">A warning.</font>', "<font> is not a tag the site's pages use"),
     ("unknown-attribute", '<p align="center">Centred text.</p>', "the attribute align on <p> is not one the site's pages use"),
+    # attr_list gives a Markdown paragraph attributes, on the line after it
+    ("attribute-list-event-handler", 'Tap here for help.\n{: onmouseover="alert(2)" }', 'the attribute onmouseover="alert(2)" on <p> runs a script'),
 ]
 
 GOOD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs>\n<rect fill="url(#g)" width="10" height="10"/><use href="#g"/></svg>\n'
@@ -64,9 +66,8 @@ def planted_build(tmp_path_factory):
     text = page.read_text(encoding="utf-8").rstrip("\n") + "\n"
     lines = {}
     for rule, planted, _ in PLANTED:
-        text += "\n"
-        lines[rule] = text.count("\n") + 1
-        text += planted + "\n"
+        text += "\n" + planted + "\n"
+        lines[rule] = text.count("\n")  # the planted text's last line, where the problem is
     page.write_text(text, encoding="utf-8")
     for rule, planted, _ in PLANTED_SVGS:
         (project / "docs" / "assets" / "images" / f"{rule}.svg").write_text(svg_with(planted), encoding="utf-8")
@@ -91,6 +92,10 @@ def test_each_refusal_says_what_to_do_instead(planted_build):
     stderr, _ = planted_build
     assert "download the image into docs/assets/images/ and use it from there" in stderr
     assert "link to the page instead of showing it inside ours" in stderr
+
+
+def test_the_site_as_it_is_builds_clean(build_result):
+    assert build_result.returncode == 0 and "could run a script or load from another site" not in build_result.stderr, build_result.stderr
 
 
 def test_the_hook_is_in_the_build():
