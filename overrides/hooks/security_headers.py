@@ -20,9 +20,9 @@ Material's stylesheet draws its icons from `data:image/svg+xml` addresses.
 
 from __future__ import annotations
 
-from collections import Counter
 import base64
 import hashlib
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -51,6 +51,7 @@ class InlineCode(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.scripts, self.styles, self.style_attributes = set(), set(), set()
+        self.script_counts = Counter()  # how many times each script occurs
         self._open = None  # the set that the text of the element being read belongs to
         self._text = []
 
@@ -70,17 +71,18 @@ class InlineCode(HTMLParser):
     def handle_endtag(self, tag):
         if self._open is not None and tag in ("script", "style"):
             text = "".join(self._text)
-            self._open.append(text) if isinstance(self._open, list) else self._open.add(text)
+            self._open.add(text)
+            if self._open is self.scripts:
+                self.script_counts[text] += 1
             self._open = None
 
 
 def inline_scripts(html: str) -> Counter:
     """Each inline script of `html` that runs, with the number of times it occurs."""
     found = InlineCode()
-    found.scripts = []  # a list, to count them
     found.feed(html)
     found.close()
-    return Counter(found.scripts)
+    return found.script_counts
 
 
 def theme_scripts(output: str, content: str) -> set[str]:
