@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,16 @@ def test_every_page_passes_html_codesniffer_wcag2aa(pa11y_issues, url):
 def test_html_codesniffer_finds_wcag_failures(pa11y_issues):
     codes = " ".join(issue["code"] for issue in pa11y_issues[BROKEN])
     assert "H37" in codes and "H32.2" in codes, described(pa11y_issues[BROKEN])
+
+
+def test_the_theme_still_writes_the_checkboxes_valid_theme_markup_fixes():
+    """When Material stops writing autocomplete="off" on its toggles, valid_theme_markup.py has
+    nothing left to do: this says so, rather than letting the hook linger."""
+    import material
+
+    from valid_theme_markup import THEME_TOGGLES, without_autocomplete
+
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    for theme, _ in THEME_TOGGLES:
+        assert theme in base, f"Material no longer writes `{theme}`: remove overrides/hooks/valid_theme_markup.py"
+    assert 'autocomplete="off">' not in without_autocomplete(" ".join(theme for theme, _ in THEME_TOGGLES))
