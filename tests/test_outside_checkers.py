@@ -13,11 +13,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import material
 import pytest
 
 from browser import CHROMIUM, CHROMIUM_FLAGS, page_urls
 from site_files import ROOT
 from site_server import SiteServer
+from valid_theme_markup import THEME_TOGGLES, without_autocomplete
 
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -135,10 +137,6 @@ def test_html_codesniffer_finds_wcag_failures(pa11y_issues):
 def test_the_theme_still_writes_the_checkboxes_valid_theme_markup_fixes():
     """When Material stops writing autocomplete="off" on its toggles, valid_theme_markup.py has
     nothing left to do: this says so, rather than letting the hook linger."""
-    import material
-
-    from valid_theme_markup import THEME_TOGGLES, without_autocomplete
-
     base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
     for theme, _ in THEME_TOGGLES:
         assert theme in base, f"Material no longer writes `{theme}`: remove overrides/hooks/valid_theme_markup.py"
