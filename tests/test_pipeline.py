@@ -55,9 +55,16 @@ def handlers(hook: str) -> dict[str, int]:
     }
 
 
-def last_run(hook: str, hooks: list[str]) -> tuple[int, int, int]:
-    """When, in a build, the hook's last handler runs: by event, then priority, then place in `hooks:`."""
-    return max((EVENTS.index(event), -priority, hooks.index(hook)) for event, priority in handlers(hook).items())
+def run_times(hook: str, hooks: list[str]) -> dict[str, tuple[int, int, int]]:
+    """When, in a build, each of the hook's handlers runs: by event, then priority, then place in `hooks:`."""
+    return {event: (EVENTS.index(event), -priority, hooks.index(hook)) for event, priority in handlers(hook).items()}
+
+
+def runs_after(hook: str, needed: str, hooks: list[str]) -> bool:
+    """Whether `hook` finishes after `needed` does, and follows it on every event both handle."""
+    times, needed_times = run_times(hook, hooks), run_times(needed, hooks)
+    shared = times.keys() & needed_times.keys()
+    return max(times.values()) > max(needed_times.values()) and all(times[e] > needed_times[e] for e in shared)
 
 
 def order_problems(rows: dict[str, dict], hooks: list[str]) -> list[str]:
@@ -67,7 +74,7 @@ def order_problems(rows: dict[str, dict], hooks: list[str]) -> list[str]:
         for needed in row["after"]:
             if needed not in hooks:
                 problems.append(f"{PIPELINE.name}: {hook} runs after {needed}, which is not in `hooks:`")
-            elif hook in hooks and last_run(hook, hooks) <= last_run(needed, hooks):
+            elif hook in hooks and not runs_after(hook, needed, hooks):
                 problems.append(
                     f"mkdocs.yml: {hook} must run after {needed} ({PIPELINE.name} says so): "
                     f"move it below {needed} in `hooks:`"
@@ -113,12 +120,22 @@ def test_every_hook_runs_after_the_hooks_it_needs():
     assert not order_problems(ROWS, HOOKS), order_problems(ROWS, HOOKS)
 
 
+def moved_above(hook: str, other: str) -> list[str]:
+    hooks = [name for name in HOOKS if name != hook]
+    hooks.insert(hooks.index(other), hook)
+    return hooks
+
+
 def test_a_hook_moved_above_one_it_needs_is_caught():
-    # security_headers.py and lean_css.py both work on on_post_build, so only their place in
-    # `hooks:` decides which runs first.
-    moved = [hook for hook in HOOKS if hook != "security_headers.py"]
-    moved.insert(moved.index("lean_css.py"), "security_headers.py")
-    assert order_problems(ROWS, moved) == [
+    # On an event two hooks share (on_post_page, on_files), only their place in `hooks:` decides
+    # which runs first. Above minify.py, security_headers.py is above lean_css.py too.
+    assert order_problems(ROWS, moved_above("security_headers.py", "minify.py")) == [
+        "mkdocs.yml: security_headers.py must run after minify.py (README.md says so): "
+        "move it below minify.py in `hooks:`",
         "mkdocs.yml: security_headers.py must run after lean_css.py (README.md says so): "
-        "move it below lean_css.py in `hooks:`"
+        "move it below lean_css.py in `hooks:`",
+    ]
+    assert order_problems(ROWS, moved_above("front_matter.py", "editor_files.py")) == [
+        "mkdocs.yml: front_matter.py must run after editor_files.py (README.md says so): "
+        "move it below editor_files.py in `hooks:`",
     ]

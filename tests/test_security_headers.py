@@ -4,8 +4,8 @@ import shutil
 
 from selectolax.lexbor import LexborHTMLParser
 
-from site_hooks.security_headers import SCRIPT_TYPES, InlineCode, content_security_policy, csp_hash
-from site_tools.site_files import built_page
+from site_hooks.security_headers import SCRIPT_TYPES, InlineCode, content_security_policy, csp_hash, theme_scripts
+from site_tools.site_files import build, built_page, copy_project
 from site_tools.site_server import read_headers_file
 
 # The hash of `text-align: center;`, worked out apart from the hook (`printf '%s' 'text-align: center;' |
@@ -91,3 +91,32 @@ def test_style_attributes_are_allowed_by_hash_only_when_a_page_has_them():
     assert aligned_styles == ["'self'", "'unsafe-hashes'", CENTRED_CELL_HASH], (
         f"a centred table cell gets style-src {aligned_styles}, not 'self' 'unsafe-hashes' {CENTRED_CELL_HASH}: {fix}"
     )
+
+
+def test_only_the_scripts_the_templates_write_count_as_the_themes():
+    content = '<p>Text</p><script>alert("pasted")</script>'
+    output = f'<head><script>__md_scope="../"</script></head><body>{content}<script type="application/json">{{}}</script></body>'
+    assert theme_scripts(output, content) == {'__md_scope="../"'}
+
+
+def test_a_script_that_slips_into_a_page_is_not_allowed_by_the_csp(tmp_path):
+    """Defence in depth: with the content check taken out of the build, a pasted script reaches
+    the page, but the header does not allow it, so the browser would not run it."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        "".join(line for line in config.read_text(encoding="utf-8").splitlines(keepends=True) if "refuse_active_content" not in line),
+        encoding="utf-8",
+    )
+    page = project / "docs" / "side-effects.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<script>alert("pasted")</script>\n', encoding="utf-8")
+    result = build(tmp_path / "site", project)
+    assert result.returncode == 0, result.stderr
+    assert '<script>alert("pasted")</script>' in built_page(tmp_path / "site", "side-effects.md").read_text(encoding="utf-8")
+    policy = headers(tmp_path / "site")["/*"]["Content-Security-Policy"]
+    assert csp_hash('alert("pasted")') not in csp_directives(policy)["script-src"], (
+        "the CSP allows a script from a page's content: take script-src from the templates only (security_headers.py)"
+    )
+    problems = scripts_not_allowed(tmp_path / "site", policy)
+    # The whole guide carries every page's content, the pasted script too.
+    assert [problem.split(":")[0] for problem in problems] == ["side-effects/index.html", "whole-guide/index.html"], problems

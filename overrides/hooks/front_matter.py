@@ -38,6 +38,36 @@ def _impossible_dates(block: str) -> list[tuple[int, str, str]]:
     return found
 
 
+def _unsafe_yaml(path: str, block: str) -> list[str]:
+    """A message for each YAML anchor, alias or tag in the front matter `block`: an alias can make
+    a value of billions of items out of a few lines, which hangs whatever reads it, and a tag such
+    as `!!python/object` asks YAML to build a program object. Fields need neither. Read with YAML's
+    own parser, event by event, before anything is built."""
+    problems = []
+    try:
+        for event in yaml.parse(block):
+            line = event.start_mark.line + 2
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                problems.append(
+                    f"{path}:{line}: the front matter uses a YAML anchor or alias (`&name` or `*name`): "
+                    "write each value out in full"
+                )
+            elif getattr(event, "tag", None) and not _implicit(event):
+                problems.append(
+                    f"{path}:{line}: the front matter holds the tag `{event.tag}`, which asks for a program "
+                    "object to be built: remove it and write the value as plain text"
+                )
+    except yaml.YAMLError:
+        return []  # check_front_matter reports the broken YAML, with its line
+    return list(dict.fromkeys(problems))  # once per line
+
+
+def _implicit(event) -> bool:
+    """Whether an event's tag is YAML's own guess (a plain value), not one written in the text."""
+    implicit = getattr(event, "implicit", True)
+    return implicit[0] if isinstance(implicit, tuple) else implicit
+
+
 def check_front_matter(path: str, text: str, known_sources: dict, today: datetime.date) -> list[str]:
     """Return one message per problem in the front matter of the page `path` (empty if none)."""
     match = FRONT_MATTER.match(text)
@@ -47,6 +77,9 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
             f"{', '.join(REQUIRED_FIELDS)} (copy docs/includes/page-template.md)"
         ]
     block = match.group(1)
+    unsafe = _unsafe_yaml(path, block)
+    if unsafe:
+        return unsafe
     try:
         meta = yaml.safe_load(block) or {}
     except ValueError as error:  # YAML reads 2027-02-30 as a date, then cannot make it one
@@ -59,6 +92,8 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
         problem = getattr(error, "problem", None) or "it is not valid YAML"
+        if "'\\t'" in problem:
+            return [f"{path}:{line}: the front matter has a tab: indent with spaces, never tabs (`  - article-general`)"]
         return [
             f"{path}:{line}: the front matter cannot be read ({problem}): check the colons and "
             "indentation, and put quotes around a value that contains a colon"

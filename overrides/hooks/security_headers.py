@@ -3,8 +3,11 @@
 Netlify and Cloudflare Pages read `_headers` (a path pattern, then indented `Name: value` lines);
 GitHub Pages ignores it. The Content-Security-Policy lets the browser run only the site's own
 files and the theme's few inline scripts, named by their SHA-256 hashes, so an injected script or
-a request to another site is refused. The hashes are computed here, from the built pages, because
-Material's inline scripts change with the theme version and with each page's depth (`"../"`).
+a request to another site is refused. The hashes are computed here, as each page is written,
+because Material's inline scripts change with the theme version and with each page's depth
+(`"../"`); they are taken from what the templates write around a page's content, never from the
+content, so that a script that ever slips into a page (refuse_active_content.py stops them) is
+blocked by the browser too.
 
 Only scripts that run need a hash: `<script type="application/json">` (Material's `__config`) is
 data, which CSP does not govern. Material and pymdown-extensions write no `<style>` element and
@@ -19,10 +22,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 # The types that make a <script> run; any other type, such as application/json, is data.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -49,6 +54,7 @@ class InlineCode(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.scripts, self.styles, self.style_attributes = set(), set(), set()
+        self.script_counts = Counter()  # how many times each script occurs
         self._open = None  # the set that the text of the element being read belongs to
         self._text = []
 
@@ -67,8 +73,24 @@ class InlineCode(HTMLParser):
 
     def handle_endtag(self, tag):
         if self._open is not None and tag in ("script", "style"):
-            self._open.add("".join(self._text))
+            text = "".join(self._text)
+            self._open.add(text)
+            if self._open is self.scripts:
+                self.script_counts[text] += 1
             self._open = None
+
+
+def inline_scripts(html: str) -> Counter:
+    """Each inline script of `html` that runs, with the number of times it occurs."""
+    found = InlineCode()
+    found.feed(html)
+    found.close()
+    return found.script_counts
+
+
+def theme_scripts(output: str, content: str) -> set[str]:
+    """The inline scripts the templates wrote into a page's `output`: those beyond its `content`'s."""
+    return set(inline_scripts(output) - inline_scripts(content))
 
 
 def inline_code(site_dir: Path) -> InlineCode:
@@ -118,6 +140,27 @@ def headers_file(code: InlineCode) -> str:
     )
 
 
+_theme_scripts: set[str] = set()
+_pages: set[Path] = set()  # the files that pages, with their content, are written to
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _theme_scripts.clear()  # `mkdocs serve` builds again in the same process
+    _pages.clear()
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _theme_scripts.update(theme_scripts(output, page.content or ""))
+    _pages.add(Path(page.file.abs_dest_path))
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    (site_dir / "_headers").write_text(headers_file(inline_code(site_dir)), encoding="utf-8")
+    code = inline_code(site_dir)
+    # The files that hold no page's content: 404.html, a template, and the redirects plugin's pages,
+    # whose script keeps the #section of an old address.
+    without_content = [path for path in site_dir.rglob("*.html") if path not in _pages]
+    code.scripts = _theme_scripts.union(*(inline_scripts(path.read_text(encoding="utf-8")) for path in without_content))
+    # The styles stay those of the built pages: see the opening comment.
+    (site_dir / "_headers").write_text(headers_file(code), encoding="utf-8")
