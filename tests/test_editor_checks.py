@@ -5,7 +5,7 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from site_hooks.editor_checks import glossary_terms, page_problems, site_problems
+from site_tools.editor_checks import glossary_terms, page_problems, site_problems
 from site_tools.site_files import CONFIG_FILE, DOCS, ROOT, build, copy_project, markdown_pages
 
 GLOSSARY_FILE = "docs/includes/abbreviations.md"

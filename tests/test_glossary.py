@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from site_hooks.editor_checks import DEFINITION
+from site_tools.editor_checks import DEFINITION
 from site_tools.site_files import DOCS, markdown_pages, parsed_page
 
 GLOSSARY_FILE = DOCS / "includes" / "abbreviations.md"
