@@ -82,9 +82,7 @@
     var problem = problemWith(input.value, date);
     tools.showError(input, error, problem);
     if (problem) {
-      // The old dates would now belong to another date: take them away, as the message says.
-      results.hidden = true;
-      plan = null;
+      // Dates worked out before stay as they were: their heading names the date they come from.
       status.textContent = problem;
       input.focus();
       return;
