@@ -217,7 +217,7 @@
       });
       return row;
     }));
-    tool.querySelector(".diary__table").hidden = months.length === 0;
+    tool.querySelector(".diary__summary .md-typeset__table").hidden = months.length === 0;
     tool.querySelector(".diary__empty").hidden = months.length > 0;
   }
 
@@ -298,6 +298,9 @@
     renderDays();
     var title = tool.querySelector(".diary__entry-title");
     title.textContent = "Fill in " + dayName(dateInput.value);
+    // Focusable only now, so that a screen reader says which day the form is for; never a Tab stop.
+    title.setAttribute("tabindex", "-1");
+    title.addEventListener("blur", function () { title.removeAttribute("tabindex"); }, { once: true });
     title.focus();
   });
 
