@@ -28,7 +28,8 @@ self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(CACHE)
       .then(function (cache) {
-        return cache.addAll(PRECACHE.map(function (path) { return new Request(SCOPE + path, { cache: "reload" }); }));
+        // Through the browser's cache: the files the page has just loaded are not downloaded again.
+        return cache.addAll(PRECACHE.map(function (path) { return SCOPE + path; }));
       })
       .then(function () { return self.skipWaiting(); })
   );
