@@ -14,6 +14,7 @@ import json
 import posixpath
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from selectolax.lexbor import LexborHTMLParser
 
 WORKER = "sw.js"
@@ -26,8 +27,8 @@ LOADED = 'link[rel="stylesheet"][href], link[rel="icon"][href], script[src], img
 CONTENT_TYPES = {".html", ".css", ".js", ".svg", ".png", ".json"}
 
 
-class ServiceWorkerError(Exception):
-    pass
+class ServiceWorkerError(PluginError):
+    """Stops the build with its message, without a traceback."""
 
 
 def build_version(site_dir: Path) -> str:
