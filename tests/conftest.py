@@ -113,7 +113,10 @@ def reused_tab(chromium) -> ReusedTab:
     """One tab for all the tests of a session (of an xdist worker) that load the site's pages: see
     `site_page` and `first_visit`. A fresh context, or even a new tab, costs Chromium a new
     renderer process: about a second of CPU, four times what loading a page in this tab costs."""
-    context = chromium.new_context()
+    # No service worker: one registered by a page would outlive the reset, answer later tests'
+    # requests past Playwright's routes and records, and keep pages across the session.
+    # tests/test_offline.py gives the worker contexts of its own.
+    context = chromium.new_context(service_workers="block")
     page = context.new_page()
     page.add_init_script(CLEAR_STORAGE_IF_MARKED)
     yield ReusedTab(page, context.new_cdp_session(page), Recording(page))

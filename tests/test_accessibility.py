@@ -9,52 +9,16 @@ site_tools/browser.py's `page_urls()`.
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from site_tools.browser import SCHEMES, WIDTHS, page_urls, sitemap_urls
+from site_tools.page_checks import axe_violations, wait_for_color_scheme
 from site_tools.site_files import DOCS, ROOT, load_config
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-AXE = Axe()
 # WCAG 1.4.10: content must reflow at 320 CSS pixels without scrolling in two directions.
 NARROWEST = 320
 # A transition this short is what `prefers-reduced-motion: reduce` turns Material's into.
 NO_MOTION_SECONDS = 0.01
 DIAGRAM_AREAS = 7
-
-
-def axe_violations(page) -> list[str]:
-    """axe-core's WCAG A/AA and best-practice violations on the loaded page, one line each:
-    the rule, what it asks for, the page and the failing elements' selectors."""
-    # axe-core (570 KB) goes into each loaded page once, however often it runs there; and only
-    # the violations come back, not the passes and the rest, which cost more to send than to find.
-    if not page.evaluate("() => 'axe' in window"):
-        page.evaluate(AXE.axe_script)
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    violations = page.evaluate("options => axe.run(options).then(results => results.violations)", options)
-    return [
-        f"{violation['id']}: {violation['help']} ({violation['helpUrl']})\n"
-        f"    on {page.url} at: " + ", ".join(" >>> ".join(node["target"]) for node in violation["nodes"])
-        for violation in violations
-    ]
-
-
-# Material switches when the media query changes, at the browser's next frame: so wait for the
-# switch itself, in the page (Playwright's wait_for_function evaluates a string in the page,
-# which the site's CSP rightly blocks), and give up after a while.
-SWITCHED_TO = """([scheme, patience]) => new Promise(resolve => {
-    const observer = new MutationObserver(check), timeout = setTimeout(() => finish(false), patience);
-    function finish(switched) { observer.disconnect(); clearTimeout(timeout); resolve(switched); }
-    function check() { if (document.body.dataset.mdColorScheme === scheme) finish(true); }
-    observer.observe(document.body, {attributes: true, attributeFilter: ["data-md-color-scheme"]});
-    check();
-})"""
-
-
-def wait_for_color_scheme(page, material_scheme: str, patience_ms: int = 2000) -> None:
-    """Wait until Material has switched to `material_scheme`, for `patience_ms` at most."""
-    if not page.evaluate(SWITCHED_TO, [material_scheme, patience_ms]):
-        raise AssertionError(f"{page.url}: Material did not switch to the {material_scheme} colour scheme")
 
 
 # One load per page, then each width and scheme in turn: four page loads would take four times as

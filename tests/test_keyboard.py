@@ -27,7 +27,10 @@ CONTROLS = """() => [...document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]'
 )].filter(control => !control.disabled && control.getClientRects().length
     && control.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})
-    && !control.closest('[inert], [aria-hidden=true]'))"""
+    && !control.closest('[inert], [aria-hidden=true]')
+    // Tab stops once in a group of radio buttons, at the chosen one; the arrow keys choose another.
+    && !(control.type === "radio" && !control.checked
+         && document.querySelector(`input[type=radio][name="${control.name}"]:checked`)))"""
 
 
 # Numbers the page's controls, then records where each Tab leaves the focus, as the key comes up
@@ -37,9 +40,13 @@ CONTROLS = """() => [...document.querySelectorAll(
 # controls, and of elements Tab may stop at (permalinks, say, that show only when focused).
 RECORD_TAB_STOPS = f"""() => {{
     const stops = window.tabStops = [], visited = new WeakSet();
+    let last = null;
     addEventListener("keyup", event => {{
         if (event.key !== "Tab") return;
         const element = document.activeElement;
+        // A date field takes a press for each of its parts (month, day, year): one stop.
+        if (element === last && element.type === "date") return;
+        last = element;
         if (element === document.body) return stops.push(null);
         const again = visited.has(element);
         visited.add(element);

@@ -123,9 +123,11 @@ STYLE_DIFFERENCES = """() => {
 
 def full_stylesheets() -> dict[str, Path]:
     """What each stylesheet of the built site was before the build cut it down, by the first part
-    of its name ("main"): Material's, as installed, and the site's own, from docs/."""
+    of its name ("main"): Material's, as installed, and the site's own, from docs/: those of
+    `extra_css` and those a page template adds (the patient tools')."""
     full = {path.name.split(".")[0]: path for path in MATERIAL_STYLESHEETS.glob("*.min.css")}
     full.update({Path(name).name.split(".")[0]: DOCS / name for name in load_config()["extra_css"]})
+    full.update({path.name.split(".")[0]: path for path in (DOCS / "assets" / "stylesheets").glob("*.css")})
     return full
 
 

@@ -11,6 +11,10 @@ from site_tools.site_files import built_page, nav_pages, page_meta, parsed_page
 
 NAV = nav_pages()
 
+# The guide is for reading through: the tools (pages with a `template:`) work only on their pages.
+GUIDE_NAV = [page for page in NAV if not page_meta(page).get("template")]
+TOOLS = [page for page in NAV if page not in GUIDE_NAV]
+
 
 def guide_problems(html: str) -> list[str]:
     """Ids that appear twice, and in-page links to ids that do not exist."""
@@ -66,18 +70,24 @@ def test_a_guide_with_a_repeated_id_or_a_dead_anchor_is_reported():
 def test_the_whole_guide_holds_every_page_in_navigation_order_with_its_sections(site_dir):
     guide = parsed_page(site_dir, GUIDE_PAGE)
     sections = guide.css("section.whole-guide__page")
-    expected = ["home" if page == "index.md" else page.removesuffix(".md") for page in NAV]
+    expected = ["home" if page == "index.md" else page.removesuffix(".md") for page in GUIDE_NAV]
     assert [section.attributes["aria-labelledby"] for section in sections] == expected
-    for page, section, prefix in zip(NAV, sections, expected):
+    for page, section, prefix in zip(GUIDE_NAV, sections, expected):
         own = parsed_page(site_dir, page)
         page_ids = [f"{prefix}--{node.attributes['id']}" for node in own.css("article h2[id]:not(#sources)")]
         guide_ids = [node.attributes["id"] for node in section.css("h3[id]")]
         assert guide_ids == page_ids, f"docs/{page}: its sections are missing from the whole guide"
 
 
+def test_the_whole_guide_leaves_out_the_tools(site_dir):
+    guide = parsed_page(site_dir, GUIDE_PAGE)
+    sections = [section.attributes["aria-labelledby"] for section in guide.css("section.whole-guide__page")]
+    assert TOOLS and not [page for page in TOOLS if page.removesuffix(".md") in sections], sections
+
+
 def test_the_whole_guide_lists_every_source_once_at_the_end(site_dir):
     guide = parsed_page(site_dir, GUIDE_PAGE)
-    cited = list(dict.fromkeys(key for page in NAV for key in page_meta(page).get("sources", [])))
+    cited = list(dict.fromkeys(key for page in GUIDE_NAV for key in page_meta(page).get("sources", [])))
     listed = [node.attributes["id"] for node in guide.css("section.whole-guide__sources li [id]")]
     assert listed == [f"source-{key}" for key in cited], "overrides/hooks/whole_guide.py must gather every page's sources"
     per_page = [node.attributes["id"] for node in guide.css("section.whole-guide__page [id$='--sources']")]
@@ -94,7 +104,7 @@ def test_no_section_of_the_guide_is_named_like_another(site_dir):
     to "Sources and how we write" would leave a reader guessing which is which."""
     guide = LexborHTMLParser(built_page(site_dir, GUIDE_PAGE).read_text(encoding="utf-8"))
     names = [link.text(strip=True) for link in guide.css('nav.md-nav--secondary [data-md-component="toc"] > li > a')]
-    assert len(names) == len(NAV) + 1, names  # every page, then the sources
+    assert len(names) == len(GUIDE_NAV) + 1, names  # every page, then the sources
     alike = [(name, other) for name in names for other in names if name != other and other.startswith(name)]
     assert len(set(names)) == len(names) and not alike, f"sections named alike in the whole guide's contents: {alike or names}"
 

@@ -128,6 +128,12 @@ def guide_toc(pages):
     )
 
 
+def guide_pages(pages):
+    """The pages to read through: not the tools (a page with a `template:`, such as the planner),
+    whose forms work only on their own page and whose text tells how to use them."""
+    return [page for page in pages if not page.meta.get("template")]
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, GUIDE_PAGE, content=GUIDE_PAGE_SOURCE, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
@@ -141,9 +147,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page is rendered by now: gather them into the guide."""
     guide = files.get_file_from_path(GUIDE_PAGE).page
-    guide.content = gathered_html(_pages, guide.url)
-    guide.toc = guide_toc(_pages)
-    dates = [page.meta for page in _pages if page.meta.get("reviewed")]
+    pages = guide_pages(_pages)
+    guide.content = gathered_html(pages, guide.url)
+    guide.toc = guide_toc(pages)
+    dates = [page.meta for page in pages if page.meta.get("reviewed")]
     if dates:  # the guide is as old as its oldest page, and due when the first page is
         guide.meta["reviewed"] = min(meta["reviewed"] for meta in dates)
         guide.meta["next_review"] = min(meta["next_review"] for meta in dates)
