@@ -27,8 +27,27 @@ GLOBAL_ATTRIBUTES = {"id", "class", "title"}
 # Every tag the site's Markdown and its extensions write, with the attributes each may add.
 ALLOWED = {
     # Python-Markdown itself: paragraphs, headings, lists, emphasis, quotes, code, rules.
-    **{tag: set() for tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "strong", "em", "blockquote",
-                              "code", "pre", "hr", "br")},
+    **{
+        tag: set()
+        for tag in (
+            "p",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "li",
+            "strong",
+            "em",
+            "blockquote",
+            "code",
+            "pre",
+            "hr",
+            "br",
+        )
+    },
     "ol": {"start"},  # a list that starts at 3
     "a": {"href"},  # links; the href is checked by safe_link_problem
     "img": {"src", "alt", "width", "height", "loading"},  # the site's own diagrams; src checked by image_problem
@@ -51,9 +70,13 @@ LINK_SCHEMES = {"", "https", "http", "mailto", "tel"}  # link_integrity.py asks 
 IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
 
 ASK_A_DEVELOPER = "a developer can build it into a page template under overrides/"
-IMAGE_FIX = "download the image into docs/assets/images/ and use it from there, `![what it shows](assets/images/name.png)`"
+IMAGE_FIX = (
+    "download the image into docs/assets/images/ and use it from there, `![what it shows](assets/images/name.png)`"
+)
 EMBED_FIX = "link to the page instead of showing it inside ours, `[what it is](https://…)`"
-STYLE_FIX = "pages cannot set their own look: remove it, or ask a developer for a class in docs/assets/stylesheets/site.css"
+STYLE_FIX = (
+    "pages cannot set their own look: remove it, or ask a developer for a class in docs/assets/stylesheets/site.css"
+)
 # What each refused tag does, and what to do instead.
 REFUSED_TAGS = {
     "script": f"runs a script in every reader's browser: remove it; if the page needs a tool, {ASK_A_DEVELOPER}",
@@ -61,7 +84,8 @@ REFUSED_TAGS = {
     "base": "changes where every link of the page goes: remove it",
     "meta": "changes how the browser treats the page (a refresh can send readers elsewhere): remove it",
     "link": "loads a file into the page: remove it; stylesheets are listed under extra_css in mkdocs.yml",
-    "style": "sets the page's own look (and can load files with url() or @import): " + STYLE_FIX.removeprefix("pages cannot set their own look: "),
+    "style": "sets the page's own look (and can load files with url() or @import): "
+    + STYLE_FIX.removeprefix("pages cannot set their own look: "),
     "form": f"sends what a patient types somewhere: remove it; {ASK_A_DEVELOPER}",
     "input": f"is part of a form: remove it; {ASK_A_DEVELOPER}",
     "button": f"needs a script to work: remove it; {ASK_A_DEVELOPER}",
@@ -154,12 +178,14 @@ def element_problems(tag: str, attributes: dict) -> list[tuple[str, list[str]]]:
             if problem:
                 problems.append((problem, [*_value_needles(value), "style="]))  # the line of :---: is not found: line 1
         elif name not in GLOBAL_ATTRIBUTES | ALLOWED[tag]:
-            problems.append((
-                f"the attribute {name} on <{tag}> is not one the site's pages use"
-                + (" (it loads another image)" if name == "srcset" else "")
-                + f": remove it{'; ' + IMAGE_FIX if name == 'srcset' else ''}",
-                [name + "=", name],
-            ))
+            problems.append(
+                (
+                    f"the attribute {name} on <{tag}> is not one the site's pages use"
+                    + (" (it loads another image)" if name == "srcset" else "")
+                    + f": remove it{'; ' + IMAGE_FIX if name == 'srcset' else ''}",
+                    [name + "=", name],
+                )
+            )
         elif tag == "a" and name == "href":
             problem = safe_link_problem(value)
             if problem:
@@ -242,18 +268,32 @@ def svg_problems(path: str, svg: str) -> list[str]:
             )
         elif tag == "style":
             for load in _css_loads(node.text()):
-                problems.append(f"{path}:{_where(svg, [load, '<style'], after)}: the drawing's style loads a file ({load}): {fix}")
-        elif tag in ("set", "animate") and (node.attributes.get("attributeName") or node.attributes.get("attributename") or "").lower() in SVG_REFERENCES:
+                problems.append(
+                    f"{path}:{_where(svg, [load, '<style'], after)}: the drawing's style loads a file ({load}): {fix}"
+                )
+        elif (
+            tag in ("set", "animate")
+            and (node.attributes.get("attributeName") or node.attributes.get("attributename") or "").lower()
+            in SVG_REFERENCES
+        ):
             problems.append(f"{path}:{_where(svg, ['<' + tag], after)}: the drawing's <{tag}> changes a link: {fix}")
         for name, value in node.attributes.items():
             value = value or ""
             if name.lower().startswith("on"):
-                problems.append(f'{path}:{_where(svg, [name], after)}: the attribute {name}="{value}" runs a script: {fix}')
+                problems.append(
+                    f'{path}:{_where(svg, [name], after)}: the attribute {name}="{value}" runs a script: {fix}'
+                )
             elif name.lower() in SVG_REFERENCES and not value.strip().startswith("#"):
-                problems.append(f'{path}:{_where(svg, [value, name], after)}: the drawing refers to "{value}", outside the file: {fix}')
+                problems.append(
+                    f'{path}:{_where(svg, [value, name], after)}: the drawing refers to "{value}", outside the file: {fix}'
+                )
             elif name.lower() == "style":
                 for load in _css_loads(value, declarations=True):
-                    problems.append(f"{path}:{_where(svg, [load, name], after)}: the drawing's style loads a file ({load}): {fix}")
+                    problems.append(
+                        f"{path}:{_where(svg, [load, name], after)}: the drawing's style loads a file ({load}): {fix}"
+                    )
             elif "url(" in value.lower() and not re.fullmatch(r"\s*url\(\s*['\"]?#[^)]*\)\s*", value):
-                problems.append(f'{path}:{_where(svg, [value, name], after)}: the attribute {name}="{value}" loads a file: {fix}')
+                problems.append(
+                    f'{path}:{_where(svg, [value, name], after)}: the attribute {name}="{value}" loads a file: {fix}'
+                )
     return problems

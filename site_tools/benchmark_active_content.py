@@ -34,7 +34,9 @@ CHECK_HOOKS = ("overrides/hooks/refuse_active_content.py", "overrides/hooks/edit
 def site_config(site_dir: str, without_checks: bool = False):
     config = load_config(str(CONFIG_FILE), site_dir=site_dir)
     if without_checks:
-        config = load_config(str(CONFIG_FILE), site_dir=site_dir, hooks=[h for h in config.hooks if h not in CHECK_HOOKS])
+        config = load_config(
+            str(CONFIG_FILE), site_dir=site_dir, hooks=[h for h in config.hooks if h not in CHECK_HOOKS]
+        )
     return config
 
 
@@ -75,8 +77,13 @@ def main(rounds: int) -> None:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     with tempfile.TemporaryDirectory() as site_dir:
         pages = collect_pages(site_dir)
-        svgs = [(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")) for path in sorted(DOCS.rglob("*.svg"))]
-        files = [(path.relative_to(ROOT).as_posix(), path.read_bytes()) for path in sorted(DOCS.rglob("*")) if path.is_file()]
+        svgs = [
+            (path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"))
+            for path in sorted(DOCS.rglob("*.svg"))
+        ]
+        files = [
+            (path.relative_to(ROOT).as_posix(), path.read_bytes()) for path in sorted(DOCS.rglob("*")) if path.is_file()
+        ]
         problems = run_checks(pages, svgs, files)
         build_time = check_time = float("inf")
         for _ in range(rounds):
@@ -86,7 +93,9 @@ def main(rounds: int) -> None:
     ratio = check_time / build_time
     print(f"{len(pages)} pages, {len(svgs)} SVG files, {len(files)} files in docs/; fastest of {rounds} rounds:")
     print(f"  build without the checks: {build_time:.3f} s")
-    print(f"  the checks:               {check_time * 1000:.1f} ms, {ratio:.1%} of the build (target: under {TARGET:.0%})")
+    print(
+        f"  the checks:               {check_time * 1000:.1f} ms, {ratio:.1%} of the build (target: under {TARGET:.0%})"
+    )
     for problem in problems:
         print(f"  problem found in the site as it is: {problem}")
     sys.exit(0 if ratio < TARGET and not problems else 1)

@@ -37,15 +37,39 @@ ROUNDS = 10
 # about it must say. A message counts only if it also names that page.
 PLANTED = {
     "missing page": (7, '<a href="../no-such-page/">gone</a>', "no page /no-such-page/"),
-    "missing section on another page": (11, '<a href="../page-0012/#no-such-section">x</a>', 'no section "no-such-section" on /page-0012/'),
+    "missing section on another page": (
+        11,
+        '<a href="../page-0012/#no-such-section">x</a>',
+        'no section "no-such-section" on /page-0012/',
+    ),
     "missing section on the same page": (13, '<a href="#section-99">x</a>', 'no section "section-99"'),
-    "missing image": (17, '<img src="../assets/images/missing-figure.svg" alt="">', "no file /assets/images/missing-figure.svg"),
-    "missing srcset image": (19, '<img src="../assets/images/favicon.svg" srcset="../assets/images/figure-2x.png 2x" alt="">', "no file /assets/images/figure-2x.png"),
-    "missing style url()": (23, '<div style="background: url(../assets/images/missing-background.png)"></div>', "no file /assets/images/missing-background.png"),
+    "missing image": (
+        17,
+        '<img src="../assets/images/missing-figure.svg" alt="">',
+        "no file /assets/images/missing-figure.svg",
+    ),
+    "missing srcset image": (
+        19,
+        '<img src="../assets/images/favicon.svg" srcset="../assets/images/figure-2x.png 2x" alt="">',
+        "no file /assets/images/figure-2x.png",
+    ),
+    "missing style url()": (
+        23,
+        '<div style="background: url(../assets/images/missing-background.png)"></div>',
+        "no file /assets/images/missing-background.png",
+    ),
     "broken meta refresh": (29, '<meta http-equiv="refresh" content="0; url=../moved-away/">', "no page /moved-away/"),
     "broken footer link": (31, '<footer><a href="../contact-us/">Contact</a></footer>', "no page /contact-us/"),
-    "http link": (37, '<a href="http://www.nice.org.uk/guidance/ta260">NICE</a>', 'not https: use "https://www.nice.org.uk/guidance/ta260"'),
-    "unreviewed domain": (41, '<a href="https://cheap-botox.example.com/">deal</a>', "cheap-botox.example.com is not on the reviewed list"),
+    "http link": (
+        37,
+        '<a href="http://www.nice.org.uk/guidance/ta260">NICE</a>',
+        'not https: use "https://www.nice.org.uk/guidance/ta260"',
+    ),
+    "unreviewed domain": (
+        41,
+        '<a href="https://cheap-botox.example.com/">deal</a>',
+        "cheap-botox.example.com is not on the reviewed list",
+    ),
     "malformed mailto": (43, '<a href="mailto:clinic-at-example.org">mail</a>', "not a well-formed email link"),
     "malformed tel": (47, '<a href="tel:call us">call</a>', "not a well-formed phone link"),
 }
@@ -71,7 +95,11 @@ def plant_site_files(folder: Path, site_url: str, pages: list[str], locations: l
     in the CSS and in the 404 page; each file is added to if the site has it."""
     sitemap = folder / "sitemap.xml"
     urls = "".join(f"<url><loc>{site_url}{page}</loc></url>" for page in [*pages, "no-page-in-sitemap/"])
-    text = sitemap.read_text(encoding="utf-8") if sitemap.is_file() else '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+    text = (
+        sitemap.read_text(encoding="utf-8")
+        if sitemap.is_file()
+        else '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'
+    )
     sitemap.write_text(text.replace("</urlset>", urls + "</urlset>"), encoding="utf-8")
     index = folder / "search" / "search_index.json"
     index.parent.mkdir(exist_ok=True)
@@ -80,9 +108,17 @@ def plant_site_files(folder: Path, site_url: str, pages: list[str], locations: l
     index.write_text(json.dumps(search), encoding="utf-8")
     css = folder / "assets" / "stylesheets" / "site.css"
     css.parent.mkdir(parents=True, exist_ok=True)
-    css.write_text((css.read_text(encoding="utf-8") if css.is_file() else "") + "\n@font-face { src: url(../fonts/missing-font.woff2) }\n", encoding="utf-8")
+    css.write_text(
+        (css.read_text(encoding="utf-8") if css.is_file() else "")
+        + "\n@font-face { src: url(../fonts/missing-font.woff2) }\n",
+        encoding="utf-8",
+    )
     not_found = folder / "404.html"
-    text = not_found.read_text(encoding="utf-8") if not_found.is_file() else '<html><body><a href="/">Home</a></body></html>'
+    text = (
+        not_found.read_text(encoding="utf-8")
+        if not_found.is_file()
+        else '<html><body><a href="/">Home</a></body></html>'
+    )
     not_found.write_text(text.replace("</body>", '<a href="page-0001/">A page</a></body>', 1), encoding="utf-8")
 
 
@@ -96,13 +132,18 @@ def add_topic_copies(folder: Path, pages: int) -> None:
     topic_link = re.compile(r"\.\./(" + "|".join(map(re.escape, topics)) + r")/")
     # The search index lists each page and each of its sections, as the site's own index does.
     index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    sections = {topic: [doc["location"].removeprefix(topic + "/") for doc in index if doc["location"].startswith(topic + "/")] for topic in topics}
+    sections = {
+        topic: [doc["location"].removeprefix(topic + "/") for doc in index if doc["location"].startswith(topic + "/")]
+        for topic in topics
+    }
     names, locations = [], []
     for group in range(math.ceil(pages / len(topics))):
         first = group * len(topics)
         for offset, (topic, template) in enumerate(zip(topics, templates)):
             name = f"page-{first + offset:04d}"
-            html = topic_link.sub(lambda link, first=first: f"../page-{first + topics.index(link.group(1)):04d}/", template)
+            html = topic_link.sub(
+                lambda link, first=first: f"../page-{first + topics.index(link.group(1)):04d}/", template
+            )
             (folder / name).mkdir()
             (folder / name / "index.html").write_text(plant(html, first + offset), encoding="utf-8")
             names.append(name + "/")
@@ -116,12 +157,20 @@ def add_topic_copies(folder: Path, pages: int) -> None:
 DENSE_SITE_URL = "https://botox-migraine.example.org/"
 SECTIONS = 10
 NAV_LINKS = 30
-ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="' + "M12 2A10 10 0 0 0 2 12a10 10 0 0 0 10 10 10 10 0 0 0 10-10A10 10 0 0 0 12 2z" * 4 + '"/></svg>'
+ICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="'
+    + "M12 2A10 10 0 0 0 2 12a10 10 0 0 0 10 10 10 10 0 0 0 10-10A10 10 0 0 0 12 2z" * 4
+    + '"/></svg>'
+)
 WORDS = (
     "Botox is injected into muscles of the head and neck every 12 weeks. Most people have mild side effects "
     "that go away within days, and the clinic will tell you what to expect before and after each visit. "
 )
-CONFIG_SCRIPT = '<script id="__config" type="application/json">{"base": "..", "features": [], "search": "../assets/javascripts/workers/search.js", "translations": {' + ", ".join(f'"key.{n}": "A translated label {n}"' for n in range(40)) + "}}</script>"
+CONFIG_SCRIPT = (
+    '<script id="__config" type="application/json">{"base": "..", "features": [], "search": "../assets/javascripts/workers/search.js", "translations": {'
+    + ", ".join(f'"key.{n}": "A translated label {n}"' for n in range(40))
+    + "}}</script>"
+)
 
 
 def dense_page_html(number: int, pages: int) -> str:
@@ -159,15 +208,23 @@ def dense_page_html(number: int, pages: int) -> str:
 def write_dense_site(folder: Path, pages: int) -> None:
     for number in range(pages):
         (folder / f"page-{number:04d}").mkdir(parents=True)
-        (folder / f"page-{number:04d}" / "index.html").write_text(plant(dense_page_html(number, pages), number), encoding="utf-8")
-    (folder / "index.html").write_text(dense_page_html(0, pages).replace('href="../"', 'href="./"').replace("../", ""), encoding="utf-8")
+        (folder / f"page-{number:04d}" / "index.html").write_text(
+            plant(dense_page_html(number, pages), number), encoding="utf-8"
+        )
+    (folder / "index.html").write_text(
+        dense_page_html(0, pages).replace('href="../"', 'href="./"').replace("../", ""), encoding="utf-8"
+    )
     for asset in ("images", "stylesheets", "javascripts"):
         (folder / "assets" / asset).mkdir(parents=True, exist_ok=True)
     (folder / "assets" / "images" / "favicon.svg").write_text("<svg></svg>", encoding="utf-8")
     (folder / "assets" / "javascripts" / "site.js").write_text("", encoding="utf-8")
-    (folder / "assets" / "stylesheets" / "site.css").write_text("body { background: url('../images/favicon.svg') }\n", encoding="utf-8")
+    (folder / "assets" / "stylesheets" / "site.css").write_text(
+        "body { background: url('../images/favicon.svg') }\n", encoding="utf-8"
+    )
     names = [f"page-{number:04d}/" for number in range(pages)]
-    plant_site_files(folder, DENSE_SITE_URL, names, [f"{name}#section-{section}" for name in names for section in range(SECTIONS)])
+    plant_site_files(
+        folder, DENSE_SITE_URL, names, [f"{name}#section-{section}" for name in names for section in range(SECTIONS)]
+    )
 
 
 def fastest_alternating(rounds: int, *tasks) -> list[tuple[float, object]]:
@@ -184,9 +241,16 @@ def fastest_alternating(rounds: int, *tasks) -> list[tuple[float, object]]:
 
 def breaks_found(problems: list[str]) -> tuple[list[str], list[str]]:
     """The planted breaks no message reports, and the messages about no planted break."""
-    expected = {name: (f"page-{page:04d}/index.html", says) for name, (page, _, says) in PLANTED.items()} | OTHER_PLANTED
-    found = {name: next((problem for problem in problems if file in problem and says in problem), None) for name, (file, says) in expected.items()}
-    return [name for name, problem in found.items() if problem is None], [problem for problem in problems if problem not in found.values()]
+    expected = {
+        name: (f"page-{page:04d}/index.html", says) for name, (page, _, says) in PLANTED.items()
+    } | OTHER_PLANTED
+    found = {
+        name: next((problem for problem in problems if file in problem and says in problem), None)
+        for name, (file, says) in expected.items()
+    }
+    return [name for name, problem in found.items() if problem is None], [
+        problem for problem in problems if problem not in found.values()
+    ]
 
 
 def measure(title: str, folder: Path, site_url: str, rounds: int = ROUNDS) -> tuple[list[str], list[str], float]:
@@ -195,7 +259,9 @@ def measure(title: str, folder: Path, site_url: str, rounds: int = ROUNDS) -> tu
     allowed_domains = read_allowed_domains(ROOT / ALLOWED_DOMAINS_FILE)
     html_files = sorted(folder.rglob("*.html"))
     size = sum(file.stat().st_size for file in html_files) / len(html_files) / 1024
-    links = sum(text.count("href=") + text.count("src=") for text in (file.read_text(encoding="utf-8") for file in html_files))
+    links = sum(
+        text.count("href=") + text.count("src=") for text in (file.read_text(encoding="utf-8") for file in html_files)
+    )
 
     def parse_only():
         for file in html_files:
@@ -207,9 +273,14 @@ def measure(title: str, folder: Path, site_url: str, rounds: int = ROUNDS) -> tu
     missed, unplanted = breaks_found(problems)
     planted = len(PLANTED) + len(OTHER_PLANTED)
     print(title)
-    print(f"  {len(html_files)} HTML pages of {size:.0f} KB, {links:,} links (about {links // len(html_files)} a page), {planted} planted breaks")
+    print(
+        f"  {len(html_files)} HTML pages of {size:.0f} KB, {links:,} links (about {links // len(html_files)} a page), {planted} planted breaks"
+    )
     print(f"  checker: {checker:.3f} s, {len(html_files) / checker:,.0f} pages/s, {len(problems)} problems reported")
-    print(f"  planted breaks found: {planted - len(missed)} of {planted}" + (f"; MISSED: {', '.join(missed)}" if missed else ""))
+    print(
+        f"  planted breaks found: {planted - len(missed)} of {planted}"
+        + (f"; MISSED: {', '.join(missed)}" if missed else "")
+    )
     if unplanted:
         print("  PROBLEMS NOT PLANTED:\n    " + "\n    ".join(unplanted))
     print(f"  floor (read and parse only): {floor:.3f} s, {len(html_files) / floor:,.0f} pages/s")
@@ -225,9 +296,15 @@ def main(pages: int) -> None:
         if result.returncode:
             sys.exit(f"The site does not build:\n{result.stderr}")
         add_topic_copies(Path(temporary) / "site-like", pages)
-        missed, unplanted, ratio = measure("Pages made from the site's own topic pages (target: checker / floor 2x or less)", Path(temporary) / "site-like", load_config()["site_url"])
+        missed, unplanted, ratio = measure(
+            "Pages made from the site's own topic pages (target: checker / floor 2x or less)",
+            Path(temporary) / "site-like",
+            load_config()["site_url"],
+        )
         write_dense_site(Path(temporary) / "dense", pages)
-        missed_in_dense, unplanted_in_dense, _ = measure("For comparison, link-dense pages (each links to the next 30)", Path(temporary) / "dense", DENSE_SITE_URL)
+        missed_in_dense, unplanted_in_dense, _ = measure(
+            "For comparison, link-dense pages (each links to the next 30)", Path(temporary) / "dense", DENSE_SITE_URL
+        )
     if missed or unplanted or missed_in_dense or unplanted_in_dense or ratio > 2:
         sys.exit(1)
 

@@ -58,7 +58,11 @@ def first_view(browser, url: str) -> Counter:
     context.on(
         "requestfinished",
         lambda request: sizes.update(
-            {OFFLINE_COPY if request.service_worker else request.resource_type: int(request.response().headers["content-length"])}
+            {
+                OFFLINE_COPY if request.service_worker else request.resource_type: int(
+                    request.response().headers["content-length"]
+                )
+            }
         ),
     )
     context.new_page().goto(url, wait_until="networkidle")
@@ -74,7 +78,11 @@ def lighthouse_scores(lighthouse: str, url: str, attempts: int = 3) -> dict[str,
         with tempfile.NamedTemporaryFile(suffix=".json") as report_file:
             result = subprocess.run(
                 [
-                    lighthouse, url, "--quiet", "--output=json", f"--output-path={report_file.name}",
+                    lighthouse,
+                    url,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report_file.name}",
                     f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
                 ],

@@ -25,7 +25,21 @@ from mkdocs.utils.meta import get_data
 from site_tools.front_matter import FRONT_MATTER
 
 # Link texts that say nothing about where the link goes (WCAG 2.4.4, link purpose).
-VAGUE_LINK_TEXTS = {"click here", "click", "here", "read more", "more", "this page", "this link", "link", "go", "see below", "below", "see above", "above"}
+VAGUE_LINK_TEXTS = {
+    "click here",
+    "click",
+    "here",
+    "read more",
+    "more",
+    "this page",
+    "this link",
+    "link",
+    "go",
+    "see below",
+    "below",
+    "see above",
+    "above",
+}
 # An abbreviation: 2 or more capital letters or digits, starting with a letter (NICE, FDA, TA260).
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:", re.MULTILINE)

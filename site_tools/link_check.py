@@ -68,7 +68,7 @@ class Site:
         """The built file a URL path (such as "/timeline/") is served from, or None."""
         if not path.startswith(self.base_path):
             return None
-        relative = path[len(self.base_path):]
+        relative = path[len(self.base_path) :]
         relative = unquote(relative) if "%" in relative else relative
         if relative and not relative.endswith("/"):
             if relative in self.files:
@@ -96,7 +96,7 @@ class Site:
         path, _, fragment = url.partition("#")
         if not path.startswith(self.site_url) or "?" in path or not url.isprintable():
             return None
-        return self.base_path + path[len(self.site_url):], fragment
+        return self.base_path + path[len(self.site_url) :], fragment
 
     def url_of(self, file: str) -> str:
         return self.base_path + file.removesuffix("index.html")
@@ -129,7 +129,15 @@ def read_page(tree: LexborHTMLParser, selector: LexborCSSSelector) -> Page:
     # The kinds in this order, as the checker has always listed them (within "style", the style
     # attributes' url()s come before <style> elements'): a problem that several links share is then
     # reported with the same one.
-    by_kind: dict[str, list[tuple[str, str]]] = {"href": [], "img src": [], "src": [], "poster": [], "srcset": [], "style": [], "refresh": []}
+    by_kind: dict[str, list[tuple[str, str]]] = {
+        "href": [],
+        "img src": [],
+        "src": [],
+        "poster": [],
+        "srcset": [],
+        "style": [],
+        "refresh": [],
+    }
     previous = None
     for node in selector.find(OTHER_LINKS_AND_NAMES, root):
         # Lexbor lists an element once for each selector it matches, one after the other.
@@ -218,7 +226,9 @@ def check_external(url: str, allowed_domains: Collection[str] | None) -> str | N
     host = (parts.hostname or "").lower()
     if not HOSTNAME.match(host) or " " in url or parts.port is not None or parts.username:
         return "not a well-formed web address: check it letter by letter"
-    if allowed_domains is not None and not any(host == domain or host.endswith("." + domain) for domain in allowed_domains):
+    if allowed_domains is not None and not any(
+        host == domain or host.endswith("." + domain) for domain in allowed_domains
+    ):
         return (
             f"{host} is not on the reviewed list of domains: check the site is trustworthy, then add it "
             f"with a reason to {ALLOWED_DOMAINS_FILE.as_posix()}"
@@ -243,7 +253,13 @@ def resolve_link(site: Site, url: str, base_url: str) -> tuple[str, str] | str |
     # "./timeline/" is "timeline/", and "./" the page's own folder.
     while path[:2] == "./":
         path = path[2:]
-    if ":" not in path and "?" not in path and "./" not in path and not path.endswith(".") and not path.startswith("//"):
+    if (
+        ":" not in path
+        and "?" not in path
+        and "./" not in path
+        and not path.endswith(".")
+        and not path.startswith("//")
+    ):
         # The common case, a plain path: joined by hand, as urljoin is the checker's slowest step.
         path = path if path.startswith("/") else base_url[: base_url.rfind("/") + 1] + path
         return path, fragment
@@ -320,7 +336,9 @@ class LinkChecker:
         if not isinstance(resolved, tuple):
             return resolved, None
         target = site.local_file(resolved[0])
-        return (missing_target(site, *resolved) if target is None else missing_section(site, target, resolved[1])), target
+        return (
+            missing_target(site, *resolved) if target is None else missing_section(site, target, resolved[1])
+        ), target
 
     def problems(self, file: str, page: Page) -> Iterator[tuple[str, str, str]]:
         """(how a reader meets it, URL, problem) for each broken link of `page`, the built `file`."""
@@ -409,7 +427,9 @@ class Locator:
         path, _, fragment = url.partition("#")
         # How the link most likely looks in the Markdown: "timeline.md#week-12" for "../timeline/#week-12".
         stem = path.rstrip("/").rsplit("/", 1)[-1]
-        markdown_forms = [f"{stem}.md#{fragment}", f"{stem}/index.md#{fragment}"] if fragment and stem not in ("", "..", ".") else []
+        markdown_forms = (
+            [f"{stem}.md#{fragment}", f"{stem}/index.md#{fragment}"] if fragment and stem not in ("", "..", ".") else []
+        )
         markdown_forms += [f"{stem}.md"] if stem and not fragment else []
         markdown_forms += [f"(#{fragment})", f'"#{fragment}"'] if fragment and not path else []
         source = self.sources.get(link.page)
@@ -420,7 +440,9 @@ class Locator:
                 return found
         # Theme chrome: the template or setting that wrote the link, as the site-relative address.
         site_relative = urlsplit(urljoin(site.url_of(link.page), url))
-        in_site = site_relative.path.removeprefix(site.base_path) + (f"#{site_relative.fragment}" if site_relative.fragment else "")
+        in_site = site_relative.path.removeprefix(site.base_path) + (
+            f"#{site_relative.fragment}" if site_relative.fragment else ""
+        )
         for template in self.templates:
             found = self._find(template, [url] + ([in_site] if in_site else []))
             if found:
@@ -438,11 +460,15 @@ def check_sitemap(site: Site) -> list[str]:
     for element in ElementTree.parse(sitemap).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
         loc = (element.text or "").strip()
         if not loc.startswith(site.site_url):
-            problems.append(f'sitemap.xml: <loc> "{loc}" does not start with site_url {site.site_url}: fix site_url in mkdocs.yml')
+            problems.append(
+                f'sitemap.xml: <loc> "{loc}" does not start with site_url {site.site_url}: fix site_url in mkdocs.yml'
+            )
             continue
         own_address = site.split_own_url(loc)
         if site.local_file(own_address[0] if own_address else urlsplit(loc).path) is None:
-            problems.append(f'sitemap.xml: <loc> "{loc}": no such page in the site; check the page\'s file name in docs/')
+            problems.append(
+                f'sitemap.xml: <loc> "{loc}": no such page in the site; check the page\'s file name in docs/'
+            )
     return problems
 
 
@@ -487,7 +513,9 @@ def list_files(folder: Path) -> set[str]:
     return files
 
 
-def read_pages(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, dict[str, Page]]:
+def read_pages(
+    site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None
+) -> tuple[Site, dict[str, Page]]:
     """Parse every built HTML and CSS file once: the site's files and ids, and the links in each file."""
     site = Site(site_folder, site_url if site_url.endswith("/") else site_url + "/", allowed_domains=allowed_domains)
     site.files = list_files(site_folder)
@@ -506,7 +534,9 @@ def read_pages(site_folder: Path, site_url: str, allowed_domains: Collection[str
     return site, pages
 
 
-def read_site(site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None) -> tuple[Site, list[Link]]:
+def read_site(
+    site_folder: Path, site_url: str, allowed_domains: Collection[str] | None = None
+) -> tuple[Site, list[Link]]:
     """The site's files and ids, and all its links."""
     site, pages = read_pages(site_folder, site_url, allowed_domains)
     return site, [Link(file, kind, url) for file, page in pages.items() for kind, url in zip(page.kinds, page.urls)]

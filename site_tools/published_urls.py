@@ -53,11 +53,14 @@ def site_addresses(site_dir: Path) -> list[str]:
     return addresses
 
 
-
 def read_published_urls(file: Path = PUBLISHED_URLS) -> list[tuple[int, str]]:
     """(line number, address) for each address in the file; `#` at the start of a line is a comment."""
     lines = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
-    return [(number, line.strip()) for number, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
+    return [
+        (number, line.strip())
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def redirect_target(site: Site, file: str) -> str | None:
@@ -92,7 +95,9 @@ def main(site_dir: Path) -> None:
     listed = [address for _, address in read_published_urls()]
     new = [address for address in site_addresses(site_dir) if address not in listed]
     PUBLISHED_URLS.write_text(HEADER + "".join(f"{address}\n" for address in listed + new), encoding="utf-8")
-    print(f"{PUBLISHED_URLS.relative_to(ROOT)}: {len(new)} new, {len(listed) + len(new)} in all; review with `git diff`")
+    print(
+        f"{PUBLISHED_URLS.relative_to(ROOT)}: {len(new)} new, {len(listed) + len(new)} in all; review with `git diff`"
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,9 @@ def next_review(markdown: str) -> tuple[int, datetime.date] | None:
     return (field_line(front_matter.group(1), "next_review") if front_matter else 1), due
 
 
-def due_for_review(pages: Mapping[str, str], today: datetime.date, days: int = 0) -> list[tuple[str, int, datetime.date]]:
+def due_for_review(
+    pages: Mapping[str, str], today: datetime.date, days: int = 0
+) -> list[tuple[str, int, datetime.date]]:
     """(path, line, date) of each page, of `pages` mapping path to Markdown, due by today + `days`.
 
     Earliest first, so overdue pages come before the ones that are only due soon.
@@ -50,5 +52,3 @@ def due_for_review(pages: Mapping[str, str], today: datetime.date, days: int = 0
         if review and review[1] <= by:
             due.append((path, *review))
     return sorted(due, key=lambda page: (page[2], page[0]))
-
-

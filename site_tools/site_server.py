@@ -56,8 +56,7 @@ class HeaderRule:
         # `*` matches anything (the splat), `:name` one path segment, as on Netlify and Cloudflare.
         parts = re.split(r"(\*|:[A-Za-z]\w*)", self.pattern)
         translated = "".join(
-            ".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part)
-            for part in parts
+            ".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part) for part in parts
         )
         return re.compile(translated + r"\Z")
 
@@ -166,7 +165,9 @@ class SiteServer:
                 if file is None:
                     status, file = HTTPStatus.NOT_FOUND, server.site_dir / NOT_FOUND_PAGE
                 body = file.read_bytes() if file.is_file() else b"Not found"
-                content_type = CONTENT_TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+                content_type = (
+                    CONTENT_TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+                )
                 headers = server.headers_for(path, content_type)
                 if COMPRESSIBLE.match(content_type):
                     headers["vary"] = ("Vary", "Accept-Encoding")

@@ -149,7 +149,11 @@ def reset_tab(reused_tab, site_server):
         tab.set_viewport_size({"width": width, "height": height})
         tab.mouse.move(0, 0)
         tab.emulate_media(
-            media="null", color_scheme=color_scheme, reduced_motion=reduced_motion, forced_colors="null", contrast="null"
+            media="null",
+            color_scheme=color_scheme,
+            reduced_motion=reduced_motion,
+            forced_colors="null",
+            contrast="null",
         )
         reused_tab.cdp.send("Emulation.setScriptExecutionDisabled", {"value": not javascript})
 

@@ -123,7 +123,9 @@ def test_a_permalink_wrapped_onto_its_own_line_is_reported(broken_page):
         '<h2 id="side-effects" style="width: min-content">Side <a class="headerlink" href="#side-effects">¶</a></h2>'
         '<h2 id="timeline">Timeline<a class="headerlink" href="#timeline">¶</a></h2></main></html>'
     )
-    assert lonely_permalinks(page, "here") == [f'{page.url} here: the permalink of the heading "Side" is alone on a line']
+    assert lonely_permalinks(page, "here") == [
+        f'{page.url} here: the permalink of the heading "Side" is alone on a line'
+    ]
 
 
 def motion(page) -> list[str]:
@@ -216,7 +218,10 @@ def diagram_text_problems(tab, svg: str, name: str) -> list[str]:
     """Labels of the diagram `svg` (from the file `name`) that run out of its picture in the widest font."""
     tab.set_content(svg)
     # Through the CSSOM, which no Content-Security-Policy of the page the tab showed can block.
-    tab.evaluate("font => document.querySelectorAll('text').forEach(text => text.style.setProperty('font-family', font, 'important'))", WIDEST_FONT)
+    tab.evaluate(
+        "font => document.querySelectorAll('text').forEach(text => text.style.setProperty('font-family', font, 'important'))",
+        WIDEST_FONT,
+    )
     overflows = tab.locator("svg").first.evaluate(TEXT_OVERFLOW)
     return [
         f"{name}: {overflow}, past the edge of its viewBox: shorten it, or widen the "
@@ -227,11 +232,15 @@ def diagram_text_problems(tab, svg: str, name: str) -> list[str]:
 
 @pytest.mark.parametrize("svg_file", DIAGRAMS, ids=lambda path: path.name)
 def test_every_diagrams_labels_fit_inside_it_in_the_widest_font(scratch_page, svg_file):
-    problems = diagram_text_problems(scratch_page(), svg_file.read_text(encoding="utf-8"), svg_file.relative_to(ROOT).as_posix())
+    problems = diagram_text_problems(
+        scratch_page(), svg_file.read_text(encoding="utf-8"), svg_file.relative_to(ROOT).as_posix()
+    )
     assert not problems, "\n".join(problems)
 
 
 def test_a_label_that_runs_out_of_its_diagram_is_reported(scratch_page):
     svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><text x="120" y="50">Also between the eyebrows</text></svg>'
     problems = diagram_text_problems(scratch_page(), svg, "label.svg")
-    assert len(problems) == 1 and problems[0].startswith('label.svg: "Also between the eyebrows" runs from x=120 to '), problems
+    assert len(problems) == 1 and problems[0].startswith(
+        'label.svg: "Also between the eyebrows" runs from x=120 to '
+    ), problems

@@ -53,7 +53,9 @@ def test_a_copy_of_a_topic_page_links_to_the_copies_in_its_own_group(site_like):
 def test_a_break_the_checker_misses_is_reported_as_missed(site_like):
     """The benchmark must not count a break as found when the checker does not report it."""
     planted_page = site_like / "page-0007" / "index.html"
-    planted_page.write_text(planted_page.read_text(encoding="utf-8").replace("../no-such-page/", "../"), encoding="utf-8")
+    planted_page.write_text(
+        planted_page.read_text(encoding="utf-8").replace("../no-such-page/", "../"), encoding="utf-8"
+    )
     missed, _, _ = measure("site-like", site_like, load_config()["site_url"], rounds=1)
     assert missed == ["missing page"]
 

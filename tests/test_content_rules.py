@@ -16,7 +16,15 @@ from site_tools.site_files import ROOT, load_config, markdown_pages, page_meta, 
 CONFIG = load_config()
 CLINIC = CONFIG["extra"]["clinic"]
 # People, institutions and advertising named in the source articles, which must never be published.
-NAMES_FROM_THE_ARTICLES = ["Laura Banks", "Banks", "Natividad", "Lily Cautillo", "Cautillo", "Allied Pain", "Spine Institute"]
+NAMES_FROM_THE_ARTICLES = [
+    "Laura Banks",
+    "Banks",
+    "Natividad",
+    "Lily Cautillo",
+    "Cautillo",
+    "Allied Pain",
+    "Spine Institute",
+]
 # The built files a reader or a search engine can read, and the sources whose text ends up in them.
 PUBLISHED_TEXT = {".html", ".json", ".xml", ".txt", ".csv"}
 SOURCE_TEXT = {".md", ".html", ".yml", ".js", ".css", ".svg"}
@@ -51,7 +59,10 @@ def page_end_problems(page: str, article) -> list[str]:
         ]
     text = " ".join(end.text().split())
     required = [
-        (r"Page last reviewed: \d{1,2} \w+ 20\d\d", "no “Page last reviewed” date: set `reviewed:` in its front matter"),
+        (
+            r"Page last reviewed: \d{1,2} \w+ 20\d\d",
+            "no “Page last reviewed” date: set `reviewed:` in its front matter",
+        ),
         (r"Next review due: \d{1,2} \w+ 20\d\d", "no “Next review due” date: set `next_review:` in its front matter"),
         (
             re.escape("general information, not medical advice"),
@@ -67,9 +78,7 @@ def page_end_problems(page: str, article) -> list[str]:
             "overrides/partials/page-end.html",
         ),
     ]
-    return [
-        f"docs/{page}: the page end has {problem}" for pattern, problem in required if not re.search(pattern, text)
-    ]
+    return [f"docs/{page}: the page end has {problem}" for pattern, problem in required if not re.search(pattern, text)]
 
 
 def feedback_problems(page: str, article, title: str) -> list[str]:
@@ -138,7 +147,11 @@ def topics_not_linked(home) -> list[str]:
 
 def sources_holding(names: list[str], project: Path) -> list[str]:
     """The project's sources whose text the site publishes (pages, mkdocs.yml, templates) that hold any of `names`."""
-    candidates = [project / "mkdocs.yml", *sorted((project / "docs").rglob("*")), *sorted((project / "overrides").rglob("*"))]
+    candidates = [
+        project / "mkdocs.yml",
+        *sorted((project / "docs").rglob("*")),
+        *sorted((project / "overrides").rglob("*")),
+    ]
     return [
         path.relative_to(project).as_posix()
         for path in candidates
@@ -177,7 +190,9 @@ def test_a_page_without_sources_or_citing_an_unlisted_one_is_reported_with_the_f
     assert sources_problems("broken.md", article_of("<article><p>Text</p></article>")) == [
         "docs/broken.md: the page lists no sources: add `sources:` to its front matter"
     ]
-    citing = f'<article><p><a href="#{SOURCE_ID_PREFIX}{key}">Source</a></p><h2 id="{SECTION_ID}">Sources</h2></article>'
+    citing = (
+        f'<article><p><a href="#{SOURCE_ID_PREFIX}{key}">Source</a></p><h2 id="{SECTION_ID}">Sources</h2></article>'
+    )
     assert sources_problems("broken.md", article_of(citing)) == [
         f"docs/broken.md cites {key} without listing it: add `- {key}` under `sources:` in its front matter"
     ]
@@ -190,7 +205,9 @@ def test_every_page_shows_review_dates_notice_urgent_help_and_clinic(site_dir, p
 
 
 def test_a_page_end_without_dates_notice_urgent_help_or_phone_is_reported_with_the_fixes():
-    problems = page_end_problems("broken.md", article_of('<article><aside class="page-end"><p>Hello</p></aside></article>'))
+    problems = page_end_problems(
+        "broken.md", article_of('<article><aside class="page-end"><p>Hello</p></aside></article>')
+    )
     assert problems == [
         "docs/broken.md: the page end has no “Page last reviewed” date: set `reviewed:` in its front matter",
         "docs/broken.md: the page end has no “Next review due” date: set `next_review:` in its front matter",

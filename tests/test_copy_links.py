@@ -32,9 +32,15 @@ def copy_button_problems(html: str, page_url: str) -> list[str]:
             "data-copy-text": f"{page_url}#{heading.id}",
             "aria-label": f"Copy link to the section: {name}",
         }
-        found = {key: button.attributes.get(key) for key in expected} if button is not None and button.tag == "button" else {}
+        found = (
+            {key: button.attributes.get(key) for key in expected}
+            if button is not None and button.tag == "button"
+            else {}
+        )
         if found != expected:
-            problems.append(f"{page_url}#{heading.id}: the heading needs a copy-link button {expected}, found {found or 'none'}")
+            problems.append(
+                f"{page_url}#{heading.id}: the heading needs a copy-link button {expected}, found {found or 'none'}"
+            )
     return problems
 
 
@@ -80,12 +86,18 @@ def test_generated_pages_have_no_section_copy_buttons(site_dir, page):
 @pytest.mark.parametrize("url", ["", "side-effects/", "staff/"])
 def test_the_buttons_that_need_javascript_hold_their_place_until_it_runs(site_page, url):
     without_script = site_page(url, javascript=False)
-    shown = [button.get_attribute("aria-label") or button.inner_text() for button in without_script.query_selector_all(SCRIPT_BUTTONS) if button.is_visible()]
+    shown = [
+        button.get_attribute("aria-label") or button.inner_text()
+        for button in without_script.query_selector_all(SCRIPT_BUTTONS)
+        if button.is_visible()
+    ]
     assert not shown, f"/{url}: without JavaScript these buttons do nothing, so they must be invisible: {shown}"
     before = without_script.evaluate(CONTENT_BOXES)
     after = site_page(url).evaluate(CONTENT_BOXES)
     moved = [f"{old} -> {new}" for old, new in zip(before, after) if old != new]
-    assert len(before) == len(after) and not moved, f"/{url}: the page's script moves its content:\n  " + "\n  ".join(moved[:10])
+    assert len(before) == len(after) and not moved, f"/{url}: the page's script moves its content:\n  " + "\n  ".join(
+        moved[:10]
+    )
 
 
 def test_search_results_never_show_the_buttons_labels(site_dir):
@@ -126,12 +138,15 @@ def test_the_copy_link_icon_is_unseen_until_its_heading_is_hovered_or_it_has_key
     page.mouse.move(0, 0)
     page.locator("h2#common-side-effects .headerlink").focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy link to the section: Common side effects", (
-        "Tab must reach the copy-link icon after its heading's permalink"
-    )
+    assert (
+        page.evaluate("document.activeElement.getAttribute('aria-label')")
+        == "Copy link to the section: Common side effects"
+    ), "Tab must reach the copy-link icon after its heading's permalink"
     assert opacity(button) == 1, "a copy-link icon with keyboard focus must be seen"
     icon, heading_box = button.bounding_box(), heading.bounding_box()
-    assert icon["width"] >= 24 and icon["height"] >= 24, f"the icon is {icon['width']}x{icon['height']} px, smaller than WCAG's 24 px target"
+    assert icon["width"] >= 24 and icon["height"] >= 24, (
+        f"the icon is {icon['width']}x{icon['height']} px, smaller than WCAG's 24 px target"
+    )
     assert heading_box["y"] <= icon["y"] + icon["height"] / 2 <= heading_box["y"] + heading_box["height"], (
         f"the icon ({icon}) must sit on its heading's line ({heading_box})"
     )

@@ -70,7 +70,11 @@ CORRECTIONS = [
         "set sites for everyone, extra sites for some",
         "everyone has the 31 set sites (155 units); some people also have up to 8 more where they have the "
         "most pain, up to 195 units at 39 sites",
-        never=[r"Your pain or the standard plan", r"the standard 31 sites, or where", r"the sources (?:disagree|do not agree)"],
+        never=[
+            r"Your pain or the standard plan",
+            r"the standard 31 sites, or where",
+            r"the sources (?:disagree|do not agree)",
+        ],
         page="injection-sites.md",
         always=["Everyone has the 31 set sites", "up to 8 more injections", "up to 195 units at 39 sites"],
     ),
@@ -112,7 +116,14 @@ CORRECTIONS = [
         "how to count headache and migraine days, why the clinic needs them (15 and 8 days; 30% after 2 rounds), "
         "and what to write down each day",
         page="keeping-a-headache-diary.md",
-        always=["Headache days:", "Migraine days:", "15 days a month", "At least 8", "at least 30%", "What to write down each day"],
+        always=[
+            "Headache days:",
+            "Migraine days:",
+            "15 days a month",
+            "At least 8",
+            "at least 30%",
+            "What to write down each day",
+        ],
     ),
     Correction(
         "other treatments if Botox does not work",
@@ -188,7 +199,9 @@ def test_a_corrected_error_that_comes_back_is_reported_with_its_file_and_line():
 
 def test_results_explain_placebo_and_lead_with_what_botox_adds(site_dir):
     text = page_text(site_dir, "results.md")
-    placebo, adds, trial_figure = (text.find(p) for p in ("no medicine in them", "about 2 fewer headache days", "8 to 9"))
+    placebo, adds, trial_figure = (
+        text.find(p) for p in ("no medicine in them", "about 2 fewer headache days", "8 to 9")
+    )
     assert -1 not in (placebo, adds, trial_figure) and placebo < adds < trial_figure, (
         "docs/results.md must say what dummy injections (placebo) are, then that Botox adds about 2 fewer "
         "headache days a month over them, before the trials' 8 to 9 days"

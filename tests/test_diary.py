@@ -29,12 +29,23 @@ def day(month_start: datetime.date, number: int) -> str:
 
 
 def record(headache=False, migraine=False, painkiller=False, triptan=False, note="") -> str:
-    return json.dumps({"version": 1, "headache": headache, "migraine": migraine, "painkiller": painkiller, "triptan": triptan, "note": note})
+    return json.dumps(
+        {
+            "version": 1,
+            "headache": headache,
+            "migraine": migraine,
+            "painkiller": painkiller,
+            "triptan": triptan,
+            "note": note,
+        }
+    )
 
 
 def seeded(tab, records: dict[str, str]):
     """The diary page as it opens with `records` (key: text) already in this browser's storage."""
-    tab.evaluate("records => Object.entries(records).forEach(([key, value]) => localStorage.setItem(key, value))", records)
+    tab.evaluate(
+        "records => Object.entries(records).forEach(([key, value]) => localStorage.setItem(key, value))", records
+    )
     tab.reload()
     return tab
 
@@ -48,11 +59,15 @@ def fill_in(tab, date: str, *ticked: str, note: str = "") -> None:
 
 
 def counts(tab) -> dict[str, str]:
-    return dict(zip(tab.locator(".diary__counts dt").all_inner_texts(), tab.locator(".diary__counts dd").all_inner_texts()))
+    return dict(
+        zip(tab.locator(".diary__counts dt").all_inner_texts(), tab.locator(".diary__counts dd").all_inner_texts())
+    )
 
 
 def stored_days(tab) -> dict[str, str]:
-    return tab.evaluate("prefix => Object.fromEntries(Object.entries(localStorage).filter(([key]) => key.startsWith(prefix)))", PREFIX)
+    return tab.evaluate(
+        "prefix => Object.fromEntries(Object.entries(localStorage).filter(([key]) => key.startsWith(prefix)))", PREFIX
+    )
 
 
 def test_days_filled_in_are_counted_and_kept_after_a_reload(site_page):
@@ -60,7 +75,9 @@ def test_days_filled_in_are_counted_and_kept_after_a_reload(site_page):
     tab.get_by_role("button", name="Previous month").click()
     tab.locator(f'button[data-date="{day(LAST_MONTH_START, 3)}"]').click()  # tapping a day
     assert tab.input_value("#diary-date") == day(LAST_MONTH_START, 3)
-    assert tab.evaluate("document.activeElement.classList.contains('diary__entry-title')"), "the focus goes to the day's form"
+    assert tab.evaluate("document.activeElement.classList.contains('diary__entry-title')"), (
+        "the focus goes to the day's form"
+    )
     tab.locator('.diary__entry input[name="migraine"]').check()
     tab.locator('.diary__entry input[name="triptan"]').check()
     tab.get_by_role("button", name="Save this day").click()
@@ -79,10 +96,13 @@ def test_days_filled_in_are_counted_and_kept_after_a_reload(site_page):
 
 
 def test_the_spreadsheet_file_holds_every_day_and_cannot_run_a_formula(site_page):
-    tab = seeded(site_page(URL), {
-        PREFIX + day(LAST_MONTH_START, 2): record(headache=True, note='=HYPERLINK("x"), said "ow"'),
-        PREFIX + day(LAST_MONTH_START, 1): record(migraine=True, triptan=True),
-    })
+    tab = seeded(
+        site_page(URL),
+        {
+            PREFIX + day(LAST_MONTH_START, 2): record(headache=True, note='=HYPERLINK("x"), said "ow"'),
+            PREFIX + day(LAST_MONTH_START, 1): record(migraine=True, triptan=True),
+        },
+    )
     with tab.expect_download() as download:
         tab.get_by_role("button", name="Download as a spreadsheet (CSV)").click()
     assert download.value.suggested_filename == "headache-diary.csv"
@@ -105,12 +125,19 @@ def test_the_month_before_treatment_is_compared_with_the_latest_as_a_percentage(
     assert "not a result" in note and "specialist decides" in note
 
 
-@pytest.mark.parametrize("bad, message", [
-    ("", "Enter the date of the day you are filling in."),
-    ((TODAY + datetime.timedelta(days=1)).isoformat(), "That day has not happened yet. Choose today or a day before."),
-    ((TODAY - datetime.timedelta(days=3 * 365)).isoformat(), "Enter a date in the last 2 years."),
-    ("2026-02-30", "That date does not exist. Check the day, month and year."),
-], ids=["no date", "a future day", "far in the past", "impossible date"])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("", "Enter the date of the day you are filling in."),
+        (
+            (TODAY + datetime.timedelta(days=1)).isoformat(),
+            "That day has not happened yet. Choose today or a day before.",
+        ),
+        ((TODAY - datetime.timedelta(days=3 * 365)).isoformat(), "Enter a date in the last 2 years."),
+        ("2026-02-30", "That date does not exist. Check the day, month and year."),
+    ],
+    ids=["no date", "a future day", "far in the past", "impossible date"],
+)
 def test_a_bad_date_gets_a_clear_message_and_saves_nothing(site_page, bad, message):
     tab = site_page(URL)
     if bad == "2026-02-30":
@@ -172,7 +199,11 @@ def test_the_printed_summary_is_one_page_without_the_form(site_page):
     tab = seeded(site_page(URL), {PREFIX + day(LAST_MONTH_START, n): record(headache=True) for n in range(1, 10)})
     tab.emulate_media(media="print")
     assert tab.locator(".diary__table").is_visible() and tab.locator(".diary__change").is_visible()
-    hidden = [selector for selector in (".diary__entry", ".diary__days", ".diary__files", "#how-to-count") if tab.locator(selector).is_visible()]
+    hidden = [
+        selector
+        for selector in (".diary__entry", ".diary__days", ".diary__files", "#how-to-count")
+        if tab.locator(selector).is_visible()
+    ]
     assert not hidden, f"on paper the summary needs none of {hidden}"
     assert len(pypdfium2.PdfDocument(tab.pdf(format="A4"))) == 1
 
@@ -197,11 +228,14 @@ def test_the_diary_is_used_by_keyboard_alone(site_page):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_diary_filled_in_with_a_problem_and_asking_to_delete_passes_axe(site_page, scheme):
-    tab = seeded(site_page(URL, color_scheme=scheme), {
-        PREFIX + day(TWO_MONTHS_AGO, 1): record(headache=True, painkiller=True),
-        PREFIX + day(LAST_MONTH_START, 1): record(migraine=True, note="bad"),
-        PREFIX + day(LAST_MONTH_START, 2): "{damaged",
-    })
+    tab = seeded(
+        site_page(URL, color_scheme=scheme),
+        {
+            PREFIX + day(TWO_MONTHS_AGO, 1): record(headache=True, painkiller=True),
+            PREFIX + day(LAST_MONTH_START, 1): record(migraine=True, note="bad"),
+            PREFIX + day(LAST_MONTH_START, 2): "{damaged",
+        },
+    )
     wait_for_color_scheme(tab, SCHEMES[scheme])
     fill_in(tab, (TODAY + datetime.timedelta(days=1)).isoformat(), "headache")  # the error shown
     violations = axe_violations(tab)
@@ -227,13 +261,22 @@ def test_the_diary_sends_nothing(first_visit):
 def test_without_javascript_the_diary_page_says_how_to_count_and_shows_no_form(site_page):
     tab = site_page(URL, javascript=False)
     assert not tab.locator(".diary").is_visible()
-    assert tab.locator("#how-to-count").is_visible() and tab.get_by_text("A migraine day counts as a headache day too").is_visible()
+    assert (
+        tab.locator("#how-to-count").is_visible()
+        and tab.get_by_text("A migraine day counts as a headache day too").is_visible()
+    )
 
 
 def test_the_paper_diary_has_a_line_for_each_of_31_days_and_the_totals(site_page):
     tab = site_page(PAPER_URL)
     assert tab.locator(".paper-diary__grid tbody th").all_inner_texts() == [str(n) for n in range(1, 32)]
-    assert tab.locator(".paper-diary__grid thead th").all_inner_texts() == ["Day", "Headache?", "Migraine?", "How long (hours)", "Medicine taken"]
+    assert tab.locator(".paper-diary__grid thead th").all_inner_texts() == [
+        "Day",
+        "Headache?",
+        "Migraine?",
+        "How long (hours)",
+        "Medicine taken",
+    ]
     assert tab.locator(".paper-diary__grid tfoot").inner_text().startswith("Totals")
 
 
@@ -242,7 +285,16 @@ def test_the_paper_diary_prints_on_one_a4_sheet_with_how_to_count(site_page):
     tab.emulate_media(media="print")
     pages = pypdfium2.PdfDocument(tab.pdf(format="A4"))
     first = pages[0].get_textpage().get_text_range()
-    for text in ("Headache diary to print", "Medicine taken", "\n31", "Totals", "How to fill it in", "count the days with a yes"):
-        assert text in first, f"{text!r} is not on the diary's one sheet: move it onto the first page or make the rows shorter"
+    for text in (
+        "Headache diary to print",
+        "Medicine taken",
+        "\n31",
+        "Totals",
+        "How to fill it in",
+        "count the days with a yes",
+    ):
+        assert text in first, (
+            f"{text!r} is not on the diary's one sheet: move it onto the first page or make the rows shorter"
+        )
     rest = "".join(page.get_textpage().get_text_range() for page in list(pages)[1:])
     assert "yes / no" not in rest, "the grid runs onto a second sheet"

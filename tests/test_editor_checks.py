@@ -145,9 +145,22 @@ def test_a_correct_page_passes():
         ),
     ],
     ids=[
-        "image-no-alt", "html-image-no-alt", "click-here", "read-more", "see-below", "html-link-this-page", "url-as-text",
-        "autolink", "skipped-level", "first-heading-too-deep", "h1", "underlined-h1", "heading-without-id",
-        "heading-without-space-or-id", "unknown-term", "term-with-digits",
+        "image-no-alt",
+        "html-image-no-alt",
+        "click-here",
+        "read-more",
+        "see-below",
+        "html-link-this-page",
+        "url-as-text",
+        "autolink",
+        "skipped-level",
+        "first-heading-too-deep",
+        "h1",
+        "underlined-h1",
+        "heading-without-id",
+        "heading-without-space-or-id",
+        "unknown-term",
+        "term-with-digits",
     ],
 )
 def test_a_mistake_is_reported_with_file_line_and_fix(mistake, replacing, expected):
@@ -199,4 +212,7 @@ def test_a_planted_mistake_fails_the_build_naming_file_line_and_fix(tmp_path):
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = build(tmp_path / "site", project)
     assert result.returncode != 0
-    assert f'docs/side-effects.md:{first_heading + 1}: the heading "Too deep" skips from level 1 to level 4' in result.stderr
+    assert (
+        f'docs/side-effects.md:{first_heading + 1}: the heading "Too deep" skips from level 1 to level 4'
+        in result.stderr
+    )

@@ -29,8 +29,14 @@ def front_matter_problems(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        (PAGE.replace("  - article-general", "\t- article-general"), "docs/x.md:7: the front matter has a tab: indent with spaces"),
-        (with_front_matter_line("evil: !!python/object/apply:os.system ['echo pwned']\n"), "docs/x.md:2: the front matter holds the tag `tag:yaml.org,2002:python/object/apply:os.system`"),
+        (
+            PAGE.replace("  - article-general", "\t- article-general"),
+            "docs/x.md:7: the front matter has a tab: indent with spaces",
+        ),
+        (
+            with_front_matter_line("evil: !!python/object/apply:os.system ['echo pwned']\n"),
+            "docs/x.md:2: the front matter holds the tag `tag:yaml.org,2002:python/object/apply:os.system`",
+        ),
         (with_front_matter_line(ALIAS_BOMB), "docs/x.md:2: the front matter uses a YAML anchor or alias"),
         (with_front_matter_line("title: *undefined\n"), "docs/x.md:2: the front matter uses a YAML anchor or alias"),
         ("", "docs/x.md:1: the page has no front matter"),
@@ -48,7 +54,11 @@ def test_odd_front_matter_gets_a_clear_message(text, expected):
         ("docs/x.md", "Neck pain – a dash".encode("cp1252"), "docs/x.md:1: the file is not saved as UTF-8 (byte 0x96"),
         ("docs/x.md", b"Line one\nLine \x93two\x94\n", "docs/x.md:2: the file is not saved as UTF-8"),
         ("docs/x.md", b"x" * (MAX_PAGE_BYTES + 1), "docs/x.md:1: the page is 100 KB, more than 100 KB"),
-        ("docs/side effects.md", b"", "docs/side effects.md: the name 'side effects.md' has spaces, capitals or letters other than a to z, which make a web address hard to read out or type: rename it 'side-effects.md'"),
+        (
+            "docs/side effects.md",
+            b"",
+            "docs/side effects.md: the name 'side effects.md' has spaces, capitals or letters other than a to z, which make a web address hard to read out or type: rename it 'side-effects.md'",
+        ),
         ("docs/Zoë.md", b"", "rename it 'zoe.md'"),
         ("docs/assets/Images/x.svg", b"", "the name 'Images' has spaces, capitals"),
     ],
@@ -73,9 +83,16 @@ def odd_but_fine_build(tmp_path_factory):
     (docs / "side-effects.md").write_bytes(b"\xef\xbb\xbf" + PAGE.encode())
     timeline = docs / "timeline.md"
     timeline.write_bytes(timeline.read_bytes().replace(b"\n", b"\r\n"))
-    (docs / "no-heading.md").write_text(FRONT_MATTER.replace("Side effects of", "Notes on") + "\n---\n\nJust one paragraph.\n", encoding="utf-8")
+    (docs / "no-heading.md").write_text(
+        FRONT_MATTER.replace("Side effects of", "Notes on") + "\n---\n\nJust one paragraph.\n", encoding="utf-8"
+    )
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - Sources: sources.md\n", "  - Sources: sources.md\n  - Notes: no-heading.md\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - Sources: sources.md\n", "  - Sources: sources.md\n  - Notes: no-heading.md\n"
+        ),
+        encoding="utf-8",
+    )
     result = build(root / "site", project)
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -83,7 +100,11 @@ def odd_but_fine_build(tmp_path_factory):
 
 @pytest.mark.parametrize(
     "page, title",
-    [("side-effects.md", "Side effects of Botox for migraine"), ("timeline.md", None), ("no-heading.md", "Notes on Botox for migraine")],
+    [
+        ("side-effects.md", "Side effects of Botox for migraine"),
+        ("timeline.md", None),
+        ("no-heading.md", "Notes on Botox for migraine"),
+    ],
     ids=["byte-order-mark", "windows-line-endings", "no-heading"],
 )
 def test_odd_but_harmless_input_builds_correctly(odd_but_fine_build, page, title):
@@ -124,7 +145,9 @@ def test_odd_front_matter_fails_the_build_with_file_line_and_fix(tmp_path):
     project = copy_project(tmp_path / "project")
     docs = project / "docs"
     (docs / "side-effects.md").write_text(PAGE.replace("  - article-general", "\t- article-general"), encoding="utf-8")
-    (docs / "timeline.md").write_text(with_front_matter_line("evil: !!python/object/apply:os.system ['echo pwned']\n"), encoding="utf-8")
+    (docs / "timeline.md").write_text(
+        with_front_matter_line("evil: !!python/object/apply:os.system ['echo pwned']\n"), encoding="utf-8"
+    )
     (docs / "results.md").write_text(with_front_matter_line(ALIAS_BOMB), encoding="utf-8")
     (docs / "questions.md").write_text("", encoding="utf-8")
     stderr = build(tmp_path / "site", project).stderr

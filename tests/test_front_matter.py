@@ -82,8 +82,18 @@ def test_a_correct_page_passes():
         (GOOD.split("---\n", 2)[2], "docs/side-effects.md:1: the page has no front matter"),
     ],
     ids=[
-        "missing", "too-short", "two-sentences", "review-order", "date-format", "unknown-source", "typo",
-        "impossible-date", "quoted-date", "source-not-a-key", "yaml", "none",
+        "missing",
+        "too-short",
+        "two-sentences",
+        "review-order",
+        "date-format",
+        "unknown-source",
+        "typo",
+        "impossible-date",
+        "quoted-date",
+        "source-not-a-key",
+        "yaml",
+        "none",
     ],
 )
 def test_a_broken_front_matter_is_reported_with_file_line_and_fix(broken, expected):

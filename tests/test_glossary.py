@@ -19,7 +19,7 @@ def read_glossary(text: str) -> tuple[dict[str, str], list[str]]:
         # The build's own DEFINITION (editor_checks.py), so that this reads the terms the build knows;
         # the meaning, which the build does not need, is the rest of the line.
         match = DEFINITION.match(line)
-        meaning = line[match.end():].strip() if match else ""
+        meaning = line[match.end() :].strip() if match else ""
         if not meaning:
             errors.append(f"docs/includes/abbreviations.md:{number}: write each entry as `*[TERM]: meaning`")
         elif match["term"] in terms:
@@ -46,11 +46,7 @@ def test_a_malformed_or_repeated_glossary_entry_is_reported():
 
 
 def test_every_glossary_term_is_used_on_some_page(site_dir):
-    used = {
-        abbr.text()
-        for page in markdown_pages()
-        for abbr in parsed_page(site_dir, page).css("article abbr")
-    }
+    used = {abbr.text() for page in markdown_pages() for abbr in parsed_page(site_dir, page).css("article abbr")}
     unused = sorted(set(GLOSSARY) - used)
     assert not unused, f"remove these unused entries from docs/includes/abbreviations.md: {unused}"
 

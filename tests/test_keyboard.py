@@ -108,7 +108,9 @@ def focus_problems(page) -> list[str]:
     """Controls a keyboard cannot reach, and Tab stops whose focus cannot be seen."""
     stops = tab_through(page)
     reached = {stop["control"] for stop in stops}
-    controls = page.evaluate(f"({CONTROLS})().map(control => [control.dataset.control, control.outerHTML.slice(0, 120)])")
+    controls = page.evaluate(
+        f"({CONTROLS})().map(control => [control.dataset.control, control.outerHTML.slice(0, 120)])"
+    )
     return [
         f"{page.url}: Tab never reaches {html} (a tabindex of -1? a click handler on a non-control?)"
         for index, html in controls
@@ -160,7 +162,9 @@ def test_the_skip_link_comes_first_and_lands_on_the_title(site_page, url):
     page = site_page(url, reduced_motion="reduce")
     page.keyboard.press("Tab")
     skip_link = page.locator("a.md-skip")
-    assert skip_link.evaluate("link => link === document.activeElement"), f"{url}: Tab does not reach the skip link first"
+    assert skip_link.evaluate("link => link === document.activeElement"), (
+        f"{url}: Tab does not reach the skip link first"
+    )
     assert skip_link.evaluate(FOCUS_SHOWN), f"{url}: the focused skip link cannot be seen"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#page-title", f"{url}: the skip link does not go to the h1"

@@ -242,9 +242,9 @@ def test_a_custom_property_stays_only_if_a_stylesheet_reads_it_or_a_page_or_scri
         "palette": "[data-md-color-scheme=slate]{--hue:230;--tooltip-x:0}",
     }
     # --shade read by nothing: then --hue, read only by --shade, goes too.
-    assert without_unread_custom_properties({"main": ":root{--hue:225;--shade:var(--hue)}.a{color:red}"}, "", set()) == {
-        "main": ".a{color:red}"
-    }
+    assert without_unread_custom_properties(
+        {"main": ":root{--hue:225;--shade:var(--hue)}.a{color:red}"}, "", set()
+    ) == {"main": ".a{color:red}"}
 
 
 @pytest.mark.parametrize("url", page_urls())
@@ -293,7 +293,5 @@ def test_the_style_comparison_names_the_element_and_property_a_missing_rule_chan
     page.goto(site_server.url + TOOLTIP_PAGE)
     add_full_stylesheets(page)
     differences = style_differences(page)
-    expected = (
-        "header.md-header.md-header--shadow: position is 'static' with the lean stylesheets, 'sticky' with the full ones"
-    )
+    expected = "header.md-header.md-header--shadow: position is 'static' with the lean stylesheets, 'sticky' with the full ones"
     assert expected in differences, differences[:SHOWN_DIFFERENCES]

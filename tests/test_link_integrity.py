@@ -31,17 +31,26 @@ def test_every_link_in_the_built_site_resolves(site_dir):
 
 
 def test_the_reviewed_domains_list_gives_a_reason_for_each_domain():
-    lines = [line for line in (ROOT / ALLOWED_DOMAINS_FILE).read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
-    assert lines and all("#" in line for line in lines), f"{ALLOWED_DOMAINS_FILE}: write why after each domain: `nhs.uk  # the NHS`"
+    lines = [
+        line
+        for line in (ROOT / ALLOWED_DOMAINS_FILE).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert lines and all("#" in line for line in lines), (
+        f"{ALLOWED_DOMAINS_FILE}: write why after each domain: `nhs.uk  # the NHS`"
+    )
 
 
 # A tiny built site, and the Markdown and template it came from; each case below plants one break.
 PAGE = '<html><body><header><a href="{home}">Home</a></header><article>{article}</article></body></html>'
 TINY_SITE = {
     "docs/side-effects.md": "---\ntitle: Side effects\n---\n\n## Common side effects {#common}\n",
-    "overrides/partials/footer.html": '<footer><a href="{{ \'side-effects/\' | url }}">Side effects</a></footer>\n',
+    "overrides/partials/footer.html": "<footer><a href=\"{{ 'side-effects/' | url }}\">Side effects</a></footer>\n",
     "site/index.html": PAGE.format(home="./", article='<a href="side-effects/#common">Common</a>'),
-    "site/side-effects/index.html": PAGE.format(home="../", article='<h2 id="common">Common</h2><h2 id="urgent-help">Urgent</h2><img src="../assets/images/injection-sites.svg">{}'),
+    "site/side-effects/index.html": PAGE.format(
+        home="../",
+        article='<h2 id="common">Common</h2><h2 id="urgent-help">Urgent</h2><img src="../assets/images/injection-sites.svg">{}',
+    ),
     "site/timeline/index.html": PAGE.format(home="../", article='<h2 id="week-12-second-treatment">Week 12</h2>'),
     "site/assets/images/injection-sites.svg": "<svg></svg>",
     "site/assets/stylesheets/site.css": ".hero { background: url(../images/injection-sites.svg) }",
@@ -49,14 +58,24 @@ TINY_SITE = {
     "site/sitemap.xml": '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://botox-migraine.example.org/side-effects/</loc></url></urlset>',
     "site/search/search_index.json": json.dumps({"docs": [{"location": ""}, {"location": "side-effects/#common"}]}),
 }
-SOURCES = {"index.html": "docs/index.md", "side-effects/index.html": "docs/side-effects.md", "timeline/index.html": "docs/timeline.md"}
+SOURCES = {
+    "index.html": "docs/index.md",
+    "side-effects/index.html": "docs/side-effects.md",
+    "timeline/index.html": "docs/timeline.md",
+}
 
 
 def plant(tmp_path, planted):
     """Write the tiny site with `planted` added: to the end of a Markdown file or an HTML page's article."""
     files = dict(TINY_SITE)
     for name, text in planted.items():
-        files[name] = files[name].replace("{}", text) if "{}" in files[name] else files.get(name, "") + text if name.endswith(".md") else text
+        files[name] = (
+            files[name].replace("{}", text)
+            if "{}" in files[name]
+            else files.get(name, "") + text
+            if name.endswith(".md")
+            else text
+        )
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text.replace("{}", ""), encoding="utf-8")
@@ -83,7 +102,10 @@ BREAKS = {
         'docs/side-effects.md:7: link to "#urgent-hlep": no section "urgent-hlep" on /side-effects/; did you mean "#urgent-help"?',
     ),
     "missing-image": (
-        {MD: "\n![The sites](assets/images/injection-site.svg)\n", HTML: '<img src="../assets/images/injection-site.svg">'},
+        {
+            MD: "\n![The sites](assets/images/injection-site.svg)\n",
+            HTML: '<img src="../assets/images/injection-site.svg">',
+        },
         'docs/side-effects.md:7: image "../assets/images/injection-site.svg": no file /assets/images/injection-site.svg in the site; did you mean "/assets/images/injection-sites.svg"?',
     ),
     "missing-srcset-image": (
@@ -94,7 +116,9 @@ BREAKS = {
         'docs/side-effects.md:7: image "../assets/images/sites-2x.png": no file /assets/images/sites-2x.png in the site',
     ),
     "missing-picture-source": (
-        {HTML: '<picture><source srcset="../assets/images/sites-wide.png" media="(min-width: 60em)"><img src="../assets/images/injection-sites.svg"></picture>'},
+        {
+            HTML: '<picture><source srcset="../assets/images/sites-wide.png" media="(min-width: 60em)"><img src="../assets/images/injection-sites.svg"></picture>'
+        },
         'docs/side-effects.md: image "../assets/images/sites-wide.png": no file /assets/images/sites-wide.png in the site',
     ),
     "missing-video-poster": (
@@ -115,7 +139,7 @@ BREAKS = {
     ),
     "footer-link": (
         {
-            "overrides/partials/footer.html": '<footer><a href="{{ \'side-efects/\' | url }}">Side effects</a></footer>\n',
+            "overrides/partials/footer.html": "<footer><a href=\"{{ 'side-efects/' | url }}\">Side effects</a></footer>\n",
             HTML: '<footer><a href="../side-efects/">Side effects</a></footer>',
         },
         'overrides/partials/footer.html:1: link to "../side-efects/": no page /side-efects/ in the site; did you mean "/side-effects/"?',
@@ -128,7 +152,10 @@ BREAKS = {
         'docs/side-effects.md:8: link to "../timline/#week-12-second-treatment": no page /timline/ in the site; did you mean "/timeline/"?',
     ),
     "http-link": (
-        {MD: "\nRead [NICE's guidance](http://www.nice.org.uk/guidance/ta260).\n", HTML: '<a href="http://www.nice.org.uk/guidance/ta260">NICE</a>'},
+        {
+            MD: "\nRead [NICE's guidance](http://www.nice.org.uk/guidance/ta260).\n",
+            HTML: '<a href="http://www.nice.org.uk/guidance/ta260">NICE</a>',
+        },
         'docs/side-effects.md:7: link to "http://www.nice.org.uk/guidance/ta260": not https: use "https://www.nice.org.uk/guidance/ta260"',
     ),
     "http-link-to-the-site-itself": (
@@ -136,7 +163,10 @@ BREAKS = {
         'docs/side-effects.md: link to "http://botox-migraine.example.org/timeline/": not https: use a relative link instead',
     ),
     "unreviewed-domain": (
-        {MD: "\nBuy it [cheaply](https://botox-deals.example.com/).\n", HTML: '<a href="https://botox-deals.example.com/">cheaply</a>'},
+        {
+            MD: "\nBuy it [cheaply](https://botox-deals.example.com/).\n",
+            HTML: '<a href="https://botox-deals.example.com/">cheaply</a>',
+        },
         'docs/side-effects.md:7: link to "https://botox-deals.example.com/": botox-deals.example.com is not on the reviewed list of '
         "domains: check the site is trustworthy, then add it with a reason to site_tools/data/external-domains.txt",
     ),
@@ -145,7 +175,10 @@ BREAKS = {
         'docs/side-effects.md:7: link to "https://www.nice,org.uk/": not a well-formed web address: check it letter by letter',
     ),
     "malformed-mailto": (
-        {MD: '\n<a href="mailto:headache.clinic@example">Email us</a>\n', HTML: '<a href="mailto:headache.clinic@example">Email us</a>'},
+        {
+            MD: '\n<a href="mailto:headache.clinic@example">Email us</a>\n',
+            HTML: '<a href="mailto:headache.clinic@example">Email us</a>',
+        },
         'docs/side-effects.md:7: link to "mailto:headache.clinic@example": not a well-formed email link: write it as mailto:name@example.org',
     ),
     "malformed-tel": (
@@ -178,14 +211,29 @@ def test_an_empty_id_and_a_section_of_a_file_that_is_not_a_page_are_no_break(tmp
         HTML: '<div id=""></div><a href="../assets/images/injection-sites.svg">The sites</a>',
         # A later page in the same parent folder links to a part of that file, as to an SVG sprite's icon.
         "site/timeline/index.html": PAGE.format(
-            home="../", article='<h2 id="week-12-second-treatment">Week 12</h2><a href="../assets/images/injection-sites.svg#front">Front</a>'
+            home="../",
+            article='<h2 id="week-12-second-treatment">Week 12</h2><a href="../assets/images/injection-sites.svg#front">Front</a>',
         ),
     }
     assert plant(tmp_path, planted) == []
 
 
 @pytest.mark.parametrize(
-    "url", ["./", "./timeline/", "./#common", "..", "../", "../timeline/#week-12", "../../", "timeline/", ".", "./a:b/", "x/../timeline/", "/timeline/"]
+    "url",
+    [
+        "./",
+        "./timeline/",
+        "./#common",
+        "..",
+        "../",
+        "../timeline/#week-12",
+        "../../",
+        "timeline/",
+        ".",
+        "./a:b/",
+        "x/../timeline/",
+        "/timeline/",
+    ],
 )
 def test_a_link_leads_where_a_browser_takes_it(url):
     """The checker joins most links to their page's address by hand, and checks a link written the
@@ -194,11 +242,19 @@ def test_a_link_leads_where_a_browser_takes_it(url):
     page = "/side-effects/"
     expected = urlsplit(urljoin(page, url))
     folder, key_url = resolution_key(page, url)
-    assert resolve_link(site, url, page) == resolve_link(site, key_url, folder or page) == (expected.path, expected.fragment)
+    assert (
+        resolve_link(site, url, page)
+        == resolve_link(site, key_url, folder or page)
+        == (expected.path, expected.fragment)
+    )
 
 
 def test_every_problem_of_a_run_is_reported_together(tmp_path):
-    planted = {name: text for case in ("missing-page", "css-url", "sitemap", "404-relative-link") for name, text in BREAKS[case][0].items()}
+    planted = {
+        name: text
+        for case in ("missing-page", "css-url", "sitemap", "404-relative-link")
+        for name, text in BREAKS[case][0].items()
+    }
     assert len(plant(tmp_path, planted)) == 4
 
 
@@ -207,7 +263,10 @@ def test_a_broken_link_in_the_theme_or_raw_html_fails_the_build(tmp_path):
     (project / ALLOWED_DOMAINS_FILE).parent.mkdir(parents=True)
     shutil.copy(ROOT / ALLOWED_DOMAINS_FILE, project / ALLOWED_DOMAINS_FILE)
     urgent_help = project / "overrides" / "partials" / "urgent-help.html"
-    urgent_help.write_text(urgent_help.read_text(encoding="utf-8").replace("side-effects/#urgent-help", "side-effects/#urgent"), encoding="utf-8")
+    urgent_help.write_text(
+        urgent_help.read_text(encoding="utf-8").replace("side-effects/#urgent-help", "side-effects/#urgent"),
+        encoding="utf-8",
+    )
     page = project / "docs" / "timeline.md"
     page.write_text(
         page.read_text(encoding="utf-8")
@@ -217,12 +276,21 @@ def test_a_broken_link_in_the_theme_or_raw_html_fails_the_build(tmp_path):
     lines = len(page.read_text(encoding="utf-8").splitlines())
     result = build(tmp_path / "site", project)
     assert result.returncode != 0
-    assert f'docs/timeline.md:{lines}: link to "../result/": no page /result/ in the site; did you mean "/results/"?' in result.stderr
-    assert f'docs/timeline.md:{lines}: link to "http://www.nhs.uk/": not https: use "https://www.nhs.uk/"' in result.stderr
-    assert f'docs/timeline.md:{lines}: link to "../side-effects/#urgent-hlep": no section "urgent-hlep"' in result.stderr
+    assert (
+        f'docs/timeline.md:{lines}: link to "../result/": no page /result/ in the site; did you mean "/results/"?'
+        in result.stderr
+    )
+    assert (
+        f'docs/timeline.md:{lines}: link to "http://www.nhs.uk/": not https: use "https://www.nhs.uk/"' in result.stderr
+    )
+    assert (
+        f'docs/timeline.md:{lines}: link to "../side-effects/#urgent-hlep": no section "urgent-hlep"' in result.stderr
+    )
     # The whole guide holds the same links; each is reported once, where the editor wrote it.
     assert "whole-guide" not in result.stderr
-    urgent_help_line = next(number for number, line in enumerate(urgent_help.read_text().splitlines(), 1) if "#urgent" in line)
+    urgent_help_line = next(
+        number for number, line in enumerate(urgent_help.read_text().splitlines(), 1) if "#urgent" in line
+    )
     # One message, at the template, for every page; none at a page whose Markdown links to "#urgent-help".
     [message] = [line for line in result.stderr.splitlines() if 'no section "urgent" on' in line]
     assert message.strip().startswith(

@@ -82,7 +82,7 @@ def test_every_generated_page_has_its_title_canonical_url_and_preview_tags(site_
 def test_a_page_without_preview_tags_is_reported_with_the_tag_to_fix():
     html = "<html><head><title>Side effects – Example Headache Clinic</title></head></html>"
     problems = preview_problems(html, "Side effects", "What to expect.", SITE_URL + "side-effects/")
-    assert 'meta[property="og:url"] is None, should be \'https://botox-migraine.example.org/side-effects/\'' in problems
+    assert "meta[property=\"og:url\"] is None, should be 'https://botox-migraine.example.org/side-effects/'" in problems
     assert any("og:image:alt" in problem for problem in problems)
     assert not any(problem.startswith("title") for problem in problems)
 

@@ -22,7 +22,10 @@ def unminified(html: str) -> list[str]:
 def built_pages(site_dir) -> dict[str, str]:
     """Every built page's HTML by its path, but the redirect pages of mkdocs-redirects, which its
     plugin writes after the hooks have run."""
-    pages = {path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
+    pages = {
+        path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(site_dir.rglob("*.html"))
+    }
     return {page: html for page, html in pages.items() if 'http-equiv="refresh"' not in html}
 
 
@@ -38,11 +41,16 @@ def test_an_unminified_page_is_reported():
 
 def test_minifying_keeps_the_spaces_a_reader_sees_and_the_verbatim_text():
     html = "<dl>\n  <div><dt>Page last reviewed:</dt>\n    <dd>21 November 2026</dd></div>\n</dl><!-- why -->\n<pre>  a\n  b</pre><script>var  a = 1;\n</script>"
-    assert minified_page(html) == "<dl> <div><dt>Page last reviewed:</dt> <dd>21 November 2026</dd></div> </dl> <pre>  a\n  b</pre><script>var  a = 1;\n</script>"
+    assert (
+        minified_page(html)
+        == "<dl> <div><dt>Page last reviewed:</dt> <dd>21 November 2026</dd></div> </dl> <pre>  a\n  b</pre><script>var  a = 1;\n</script>"
+    )
 
 
 @pytest.mark.parametrize("own_file", OWN_FILES)
 def test_the_sites_own_scripts_and_stylesheets_are_sent_minified(site_dir, own_file):
     source, built = (DOCS / own_file).read_text(encoding="utf-8"), (site_dir / own_file).read_text(encoding="utf-8")
-    assert "/*" not in built and "//" not in re.sub(r"\w+://", "", built), f"{own_file} is sent with its comments: check overrides/hooks/minify.py"
+    assert "/*" not in built and "//" not in re.sub(r"\w+://", "", built), (
+        f"{own_file} is sent with its comments: check overrides/hooks/minify.py"
+    )
     assert len(built) < 0.8 * len(source), f"{own_file} is sent unminified: check overrides/hooks/minify.py"

@@ -27,7 +27,9 @@ def test_every_link_on_the_404_page_works_from_any_depth(site_dir):
 
 
 def test_a_relative_link_on_the_404_page_is_reported():
-    assert links_that_depend_on_depth('<a href="../side-effects/">x</a><a href="/sources/">y</a>') == ["../side-effects/"]
+    assert links_that_depend_on_depth('<a href="../side-effects/">x</a><a href="/sources/">y</a>') == [
+        "../side-effects/"
+    ]
 
 
 def test_the_404_page_lists_every_topic_and_the_clinics_contact_details(site_dir):

@@ -101,7 +101,10 @@ def test_offline_a_page_never_read_says_so_and_where_help_is(worker_tab):
 def test_online_a_page_comes_from_the_network_not_the_saved_copy(worker_tab):
     tab, site, server = worker_tab
     page = site / "timeline" / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("How long Botox takes to work</h1>", "Updated title</h1>"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("How long Botox takes to work</h1>", "Updated title</h1>"),
+        encoding="utf-8",
+    )
     tab.goto(server.url + "timeline/")
     assert heading(tab) == "Updated title"
     tab.context.set_offline(True)
@@ -113,7 +116,9 @@ def test_a_new_build_deletes_the_old_cache(worker_tab):
     tab, site, server = worker_tab
     [old] = tab.evaluate(CACHES)
     worker = site / "sw.js"
-    worker.write_text(re.sub(r'var BUILD = "\w+"', 'var BUILD = "a-new-build"', worker.read_text(encoding="utf-8")), encoding="utf-8")
+    worker.write_text(
+        re.sub(r'var BUILD = "\w+"', 'var BUILD = "a-new-build"', worker.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     tab.evaluate("() => navigator.serviceWorker.getRegistration().then(registration => registration.update())")
     for _ in range(50):
         if tab.evaluate(CACHES) == ["botox-migraine-a-new-build"]:
@@ -127,7 +132,9 @@ def test_the_built_worker_has_its_build_and_the_pages_to_save(site_dir):
     assert "__BUILD__" not in worker and "__PRECACHE__" not in worker
     saved = json.loads(re.search(r"var PRECACHE = (\[.*?\]);", worker).group(1))
     assert [path for path in saved if path in PRECACHE_PAGES] == PRECACHE_PAGES
-    assert all((site_dir / path).is_file() for path in saved if path not in PRECACHE_PAGES), "every saved file must exist"
+    assert all((site_dir / path).is_file() for path in saved if path not in PRECACHE_PAGES), (
+        "every saved file must exist"
+    )
     assert any(path.endswith(".css") for path in saved) and "assets/javascripts/headache-diary.js" in saved
 
 
@@ -141,7 +148,9 @@ def test_the_build_version_follows_the_sites_content(tmp_path):
 
 
 def test_a_page_to_save_that_is_not_in_the_site_is_reported(tmp_path):
-    with pytest.raises(ServiceWorkerError, match=r"the page /treatment-planner/ to save for offline use is not in the site"):
+    with pytest.raises(
+        ServiceWorkerError, match=r"the page /treatment-planner/ to save for offline use is not in the site"
+    ):
         precached_paths(tmp_path, ["treatment-planner/"])
 
 

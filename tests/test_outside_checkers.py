@@ -63,12 +63,18 @@ def broken_dir(tmp_path_factory):
 def vnu_errors(site_dir, broken_dir) -> dict[str, list[str]]:
     """The W3C checker's errors, page by page (the URLs of page_urls, and BROKEN), from one Java run."""
     require(
-        "no `java`: install Debian's default-jre-headless" if not shutil.which("java")
-        else None if VNU_JAR.is_file() else f"no {VNU_JAR.relative_to(ROOT)}: {INSTALL}"
+        "no `java`: install Debian's default-jre-headless"
+        if not shutil.which("java")
+        else None
+        if VNU_JAR.is_file()
+        else f"no {VNU_JAR.relative_to(ROOT)}: {INSTALL}"
     )
     files = {str(html_file(site_dir, url)): url for url in PAGES} | {str(broken_dir / "index.html"): BROKEN}
-    result = subprocess.run(["java", *JAVA_OPTIONS, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["java", *JAVA_OPTIONS, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+    )
     try:
         messages = json.loads(result.stderr)["messages"]  # vnu reports on stderr, and exits 1 on errors
     except (json.JSONDecodeError, KeyError):
@@ -92,7 +98,9 @@ def test_every_page_is_valid_html_for_the_w3c_checker(vnu_errors, url):
 
 
 def test_the_w3c_checker_reads_every_page_and_finds_invalid_html(vnu_errors):
-    assert set(vnu_errors) == {*PAGES, BROKEN}, f"errors about files that are not pages: {set(vnu_errors) - {*PAGES, BROKEN}}"
+    assert set(vnu_errors) == {*PAGES, BROKEN}, (
+        f"errors about files that are not pages: {set(vnu_errors) - {*PAGES, BROKEN}}"
+    )
     assert any("autocomplete" in error for error in vnu_errors[BROKEN]), vnu_errors[BROKEN]
 
 
@@ -100,25 +108,37 @@ def test_the_w3c_checker_reads_every_page_and_finds_invalid_html(vnu_errors):
 def pa11y_issues(site_dir, broken_dir, tmp_path_factory) -> dict[str, list[dict]]:
     """HTML_CodeSniffer's WCAG 2 AA issues, page by page (and BROKEN), from one pa11y run."""
     require(
-        f"no Chromium at {CHROMIUM}: `apt-get install chromium`" if not CHROMIUM.exists()
-        else "no `node`: install Debian's nodejs" if not shutil.which("node")
-        else None if (NODE_MODULES / "pa11y").is_dir() else f"no node_modules/pa11y: {INSTALL}"
+        f"no Chromium at {CHROMIUM}: `apt-get install chromium`"
+        if not CHROMIUM.exists()
+        else "no `node`: install Debian's nodejs"
+        if not shutil.which("node")
+        else None
+        if (NODE_MODULES / "pa11y").is_dir()
+        else f"no node_modules/pa11y: {INSTALL}"
     )
     config = tmp_path_factory.mktemp("pa11y") / "pa11y.json"
-    config.write_text(json.dumps({
-        "chromeLaunchConfig": {"executablePath": str(CHROMIUM), "args": CHROMIUM_FLAGS},
-        "standard": "WCAG2AA",
-        "runners": ["htmlcs"],
-    }))
+    config.write_text(
+        json.dumps(
+            {
+                "chromeLaunchConfig": {"executablePath": str(CHROMIUM), "args": CHROMIUM_FLAGS},
+                "standard": "WCAG2AA",
+                "runners": ["htmlcs"],
+            }
+        )
+    )
     with SiteServer(site_dir) as site, SiteServer(broken_dir) as broken:
         urls = {site.url + url: url for url in PAGES} | {broken.url: BROKEN}
-        result = subprocess.run(["node", str(PA11Y_RUNNER), str(config), *urls], capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            ["node", str(PA11Y_RUNNER), str(config), *urls], capture_output=True, text=True, timeout=600
+        )
         assert result.returncode == 0, f"pa11y failed:\n{result.stderr}"
         return {urls[url]: issues for url, issues in json.loads(result.stdout).items()}
 
 
 def described(issues: list[dict]) -> str:
-    return "\n".join(f"  {issue['code']}: {issue['message']} at `{issue['selector']}`: {issue['context'][:120]}" for issue in issues)
+    return "\n".join(
+        f"  {issue['code']}: {issue['message']} at `{issue['selector']}`: {issue['context'][:120]}" for issue in issues
+    )
 
 
 @pytest.mark.browser

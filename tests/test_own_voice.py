@@ -24,7 +24,9 @@ MAX_IN_SITE = 6
 EXEMPT_PAGES = {"sources.md"}
 PATIENT_PAGES = [page for page in markdown_pages() if page not in EXEMPT_PAGES]
 
-SOURCE = r"(?:NICE|the FDA(?: label)?|the label|the trials?|the study|the review|PREEMPT|one (?:pain )?clinic|the author)"
+SOURCE = (
+    r"(?:NICE|the FDA(?: label)?|the label|the trials?|the study|the review|PREEMPT|one (?:pain )?clinic|the author)"
+)
 NARRATING = re.compile(
     r"\b(?:"
     r"the general (?:health )?article|the clinic(?:'s)? (?:web )?page|the pain clinic|(?:the|both|2|two) articles?|"
@@ -71,7 +73,9 @@ def voice_problems(found: list[Narration], per_page: int = MAX_PER_PAGE, in_site
     ]
     if not problems and len(found) > in_site:
         where = ", ".join(f'docs/{n.page}:{n.line} "{n.phrase}"' for n in found)
-        problems.append(f"the patient pages narrate a source {len(found)} times, at most {in_site} in all: {where}: {FIX}")
+        problems.append(
+            f"the patient pages narrate a source {len(found)} times, at most {in_site} in all: {where}: {FIX}"
+        )
     return problems
 
 
@@ -96,7 +100,9 @@ def test_no_built_patient_page_narrates_its_sources_more_than_once(site_dir, pag
     for node in article.css('a[href^="#source-"], #sources, #sources ~ *, .page-end'):
         node.decompose()
     phrases = NARRATING.findall(" ".join(article.text(separator=" ").split()))
-    assert len(phrases) <= MAX_PER_PAGE, f"the built page of docs/{page} narrates a source {len(phrases)} times: {phrases}: {FIX}"
+    assert len(phrases) <= MAX_PER_PAGE, (
+        f"the built page of docs/{page} narrates a source {len(phrases)} times: {phrases}: {FIX}"
+    )
 
 
 def test_a_page_that_narrates_its_sources_is_reported_with_its_file_and_line():
@@ -116,7 +122,9 @@ def test_a_page_that_narrates_its_sources_is_reported_with_its_file_and_line():
 def test_more_than_6_narrations_in_all_are_reported_even_at_1_a_page():
     found = [narrations(f"page-{number}.md", "NICE says so.\n")[0] for number in range(7)]
     problems = voice_problems(found)
-    assert len(problems) == 1 and problems[0].startswith("the patient pages narrate a source 7 times, at most 6 in all: ")
+    assert len(problems) == 1 and problems[0].startswith(
+        "the patient pages narrate a source 7 times, at most 6 in all: "
+    )
     assert 'docs/page-6.md:1 "NICE says"' in problems[0]
 
 

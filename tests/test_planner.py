@@ -30,7 +30,9 @@ def calendar_of(tab) -> icalendar.Calendar:
         tab.get_by_role("button", name="Add to calendar").click()
     assert download.value.suggested_filename == "botox-treatment-dates.ics"
     raw = open(download.value.path(), "rb").read()
-    assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n")), "RFC 5545: CRLF lines of 75 octets at most"
+    assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n")), (
+        "RFC 5545: CRLF lines of 75 octets at most"
+    )
     return icalendar.Calendar.from_ical(raw)
 
 
@@ -69,7 +71,9 @@ def test_the_page_lists_the_dates_when_relief_may_start_and_the_check_after_two_
     assert "Monday, 16 November 2026, within 14 days" in tab.locator(".planner__effect").inner_text()
     check = tab.locator(".planner__check").inner_text()
     assert "In England and Wales" in check and "before your 3rd on Monday, 19 April 2027" in check
-    assert "Monday, 25 January 2027" in tab.locator(".planner__status").inner_text(), "screen readers hear the next date"
+    assert "Monday, 25 January 2027" in tab.locator(".planner__status").inner_text(), (
+        "screen readers hear the next date"
+    )
 
 
 def test_after_a_later_treatment_the_dates_count_from_it_without_a_check_date(site_page):
@@ -101,7 +105,9 @@ def test_a_bad_date_gets_a_clear_message_and_changes_nothing(site_page, bad):
     error = tab.locator("#planner-date-error")
     assert error.is_visible() and error.inner_text().startswith(BAD_DATES[bad])
     field = tab.locator("#planner-date")
-    assert field.get_attribute("aria-invalid") == "true" and "planner-date-error" in field.get_attribute("aria-describedby")
+    assert field.get_attribute("aria-invalid") == "true" and "planner-date-error" in field.get_attribute(
+        "aria-describedby"
+    )
     assert tab.evaluate("document.activeElement.id") == "planner-date"
     assert tab.locator(".planner__status").inner_text().startswith(BAD_DATES[bad])
     assert tab.locator(".planner__dates").inner_text() == before
@@ -149,7 +155,9 @@ def test_printed_the_dates_show_and_the_form_does_not(site_page):
     tab.emulate_media(media="print")
     assert tab.locator(".planner__dates").is_visible() and tab.locator(".planner__check").is_visible()
     assert not tab.locator(".planner__form").is_visible() and not tab.locator(".planner__calendar").is_visible()
-    assert not tab.locator("#by-hand").is_visible(), "with the dates worked out, the way to work them out is not printed"
+    assert not tab.locator("#by-hand").is_visible(), (
+        "with the dates worked out, the way to work them out is not printed"
+    )
 
 
 def test_nothing_typed_leaves_the_browser(first_visit):

@@ -57,7 +57,10 @@ def print_problems(tab) -> list[str]:
             f"the {SCREEN_ONLY[selector]} ({selector}) prints: hide it under @media print in docs/assets/stylesheets/site.css"
             for selector in printed["screenOnly"]
         ]
-        + [f"the {PAPER[selector]} ({selector}) does not print: show it under @media print" for selector in printed["paperMissing"]]
+        + [
+            f"the {PAPER[selector]} ({selector}) does not print: show it under @media print"
+            for selector in printed["paperMissing"]
+        ]
         + ([f"the link {printed['bareLink']} prints without its address"] if printed["bareLink"] else [])
     )
 
@@ -91,13 +94,18 @@ def test_the_questions_to_ask_print_as_a_form_with_room_for_answers(site_page):
     tab = site_page("your-appointment/", width=1280)
     tab.emulate_media(media="print")
     questions = tab.query_selector_all(".questions-to-ask li")
-    room = [li.evaluate("li => parseFloat(getComputedStyle(li).marginBottom) / parseFloat(getComputedStyle(li).fontSize)") for li in questions]
+    room = [
+        li.evaluate("li => parseFloat(getComputedStyle(li).marginBottom) / parseFloat(getComputedStyle(li).fontSize)")
+        for li in questions
+    ]
     assert len(questions) >= 5 and min(room) >= 3, (
         f"the questions to ask leave {min(room, default=0):.1f} lines to write each answer: give "
         ".questions-to-ask li a margin-bottom of 3em or more under @media print"
     )
     addresses = [link.evaluate(LINK_AFTER) for link in tab.query_selector_all(".questions-to-ask a")]
-    assert addresses and all(after in ("none", "normal") for after in addresses), f"the questions print web addresses: {addresses}"
+    assert addresses and all(after in ("none", "normal") for after in addresses), (
+        f"the questions print web addresses: {addresses}"
+    )
 
 
 def test_the_print_and_copy_link_buttons_are_real_buttons_with_names(site_page):

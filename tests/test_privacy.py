@@ -125,10 +125,12 @@ def test_the_checks_report_a_tracker_a_cookie_a_referer_and_an_error(scratch_pag
         assert foreign_requests(visit.requests, server.url) == [
             f"{server.url} asks another site for stylesheet: https://fonts.googleapis.com/css?family=Roboto"
         ]
-        assert visit.cookies == [f"{server.url} sets cookie visitor (for 127.0.0.1)", f"{server.url} sets document.cookie 'visitor=1'"]
+        assert visit.cookies == [
+            f"{server.url} sets cookie visitor (for 127.0.0.1)",
+            f"{server.url} sets document.cookie 'visitor=1'",
+        ]
         assert visit.referrer_policy is None
         assert referers(visit.requests) == [
             f"https://fonts.googleapis.com/css?family=Roboto was sent Referer: {server.url}",
             f"{server.url}pixel.gif was sent Referer: {server.url}",
         ]
-

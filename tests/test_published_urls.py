@@ -41,8 +41,14 @@ def test_every_page_and_section_is_in_the_published_url_list(site_dir):
 @pytest.mark.parametrize(
     "address, fix",
     [
-        ("/treatment/", "if the page was renamed or removed, add `old-name.md: new-name.md` under `redirects: redirect_maps:` in mkdocs.yml"),
-        ("/side-effects/#common-effects", "put `{#common-effects}` back on the heading in the page at /side-effects/, or on the heading that now holds that section"),
+        (
+            "/treatment/",
+            "if the page was renamed or removed, add `old-name.md: new-name.md` under `redirects: redirect_maps:` in mkdocs.yml",
+        ),
+        (
+            "/side-effects/#common-effects",
+            "put `{#common-effects}` back on the heading in the page at /side-effects/, or on the heading that now holds that section",
+        ),
     ],
     ids=["removed-page", "removed-anchor"],
 )

@@ -16,5 +16,5 @@ def test_ci_runs_the_readmes_test_command_word_for_word():
 def test_the_readmes_preview_command_is_mkdocs_serve():
     assert any(command.endswith("mkdocs serve") for command in readme_commands()), (
         "README.md: no ```sh block ends with `mkdocs serve`: keep the preview command under "
-        "\"Set-up: two commands\" ending with `.venv/bin/mkdocs serve`"
+        '"Set-up: two commands" ending with `.venv/bin/mkdocs serve`'
     )

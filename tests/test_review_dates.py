@@ -57,7 +57,9 @@ def test_an_overdue_page_is_reported_with_file_line_and_fix():
 def test_a_review_date_written_with_a_space_before_the_colon_is_found_on_its_line():
     """`next_review : 2027-10-01` is valid YAML, so the front matter check lets it through."""
     markdown = PAGES["docs/overdue.md"].replace("next_review:", "next_review :")
-    assert reviews.due_for_review({"docs/overdue.md": markdown}, TODAY) == [("docs/overdue.md", 4, datetime.date(2027, 10, 1))]
+    assert reviews.due_for_review({"docs/overdue.md": markdown}, TODAY) == [
+        ("docs/overdue.md", 4, datetime.date(2027, 10, 1))
+    ]
 
 
 def test_the_build_reports_overdue_pages_without_failing(monkeypatch, caplog):

@@ -22,7 +22,11 @@ RESULT_PAGE = "side-effects/"
 CASES = [("", "desktop"), ("how-it-works/", "phone"), (NOT_FOUND_URL, "phone")]
 
 
-@pytest.mark.parametrize(("url", "width"), [(url, WIDTHS[width]) for url, width in CASES], ids=[f"{url or 'home'}-{width}" for url, width in CASES])
+@pytest.mark.parametrize(
+    ("url", "width"),
+    [(url, WIDTHS[width]) for url, width in CASES],
+    ids=[f"{url or 'home'}-{width}" for url, width in CASES],
+)
 def test_search_finds_a_page_once_opened(first_visit, site_server, url, width):
     visit = first_visit(url, width=width)
     page = visit.page

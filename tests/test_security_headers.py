@@ -60,7 +60,11 @@ def test_the_csp_allows_nothing_from_other_origins(site_dir):
     assert directives["frame-ancestors"] == ["'none'"]
     assert directives["base-uri"] == directives["form-action"] == ["'self'"]
     for name, sources in directives.items():
-        others = [s for s in sources if s not in ("'self'", "'none'", "data:", "'unsafe-hashes'") and not s.startswith("'sha256-")]
+        others = [
+            s
+            for s in sources
+            if s not in ("'self'", "'none'", "data:", "'unsafe-hashes'") and not s.startswith("'sha256-")
+        ]
         assert not others, f"{name} allows {others}: the site must load nothing from other origins"
 
 
@@ -73,7 +77,9 @@ def test_an_inline_script_missing_from_the_csp_is_reported_with_page_and_fix(sit
     page = built_page(tmp_path, "side-effects.md")
     page.parent.mkdir(parents=True)
     shutil.copy(built_page(site_dir, "side-effects.md"), page)
-    page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"), encoding="utf-8"
+    )
     problems = scripts_not_allowed(tmp_path, headers(site_dir)["/*"]["Content-Security-Policy"])
     assert len(problems) == 1, problems
     assert problems[0].startswith("side-effects/index.html: the inline script `alert(1)…` has hash 'sha256-")
@@ -105,18 +111,26 @@ def test_a_script_that_slips_into_a_page_is_not_allowed_by_the_csp(tmp_path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     config.write_text(
-        "".join(line for line in config.read_text(encoding="utf-8").splitlines(keepends=True) if "refuse_active_content" not in line),
+        "".join(
+            line
+            for line in config.read_text(encoding="utf-8").splitlines(keepends=True)
+            if "refuse_active_content" not in line
+        ),
         encoding="utf-8",
     )
     page = project / "docs" / "side-effects.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n<script>alert("pasted")</script>\n', encoding="utf-8")
     result = build(tmp_path / "site", project)
     assert result.returncode == 0, result.stderr
-    assert '<script>alert("pasted")</script>' in built_page(tmp_path / "site", "side-effects.md").read_text(encoding="utf-8")
+    assert '<script>alert("pasted")</script>' in built_page(tmp_path / "site", "side-effects.md").read_text(
+        encoding="utf-8"
+    )
     policy = headers(tmp_path / "site")["/*"]["Content-Security-Policy"]
     assert csp_hash('alert("pasted")') not in csp_directives(policy)["script-src"], (
         "the CSP allows a script from a page's content: take script-src from the templates only (security_headers.py)"
     )
     problems = scripts_not_allowed(tmp_path / "site", policy)
     # The whole guide carries every page's content, the pasted script too.
-    assert [problem.split(":")[0] for problem in problems] == ["side-effects/index.html", "whole-guide/index.html"], problems
+    assert [problem.split(":")[0] for problem in problems] == ["side-effects/index.html", "whole-guide/index.html"], (
+        problems
+    )

@@ -18,7 +18,12 @@ def test_the_reused_tab_keeps_nothing_from_the_test_before(site_page):
     })""")
     assert seen == {
         "title": True,
-        "storage": [None, None], "cookie": "", "width": 390, "dark": False, "reduced_motion": False, "print": False,
+        "storage": [None, None],
+        "cookie": "",
+        "width": 390,
+        "dark": False,
+        "reduced_motion": False,
+        "print": False,
         "scripts_ran": True,
     }
 

@@ -38,9 +38,7 @@ def test_every_sentence_of_the_article_is_mapped(source):
     assert not unmapped, f"add these sentences of {source} to tests/data/source_facts.yml: {unmapped}"
 
 
-@pytest.mark.parametrize(
-    "fact", [f for f in FACTS if f.get("page")], ids=lambda f: f"{f['page']}:{f['sentence'][:40]}"
-)
+@pytest.mark.parametrize("fact", [f for f in FACTS if f.get("page")], ids=lambda f: f"{f['page']}:{f['sentence'][:40]}")
 def test_every_fact_of_the_articles_is_on_its_page(site_dir, fact):
     article = parsed_page(site_dir, fact["page"]).css_first("article")
     text = normalise(article.text(separator=" "))

@@ -77,12 +77,26 @@ def test_the_staff_library_lists_every_page_and_section_with_its_canonical_url(j
 
 
 def test_a_missing_or_dead_library_entry_is_reported_with_its_page():
-    pages = {"side-effects.md": {"url": f"{SITE_URL}side-effects/", "description": "What to expect.", "sections": ["urgent-help", "sources"]}}
+    pages = {
+        "side-effects.md": {
+            "url": f"{SITE_URL}side-effects/",
+            "description": "What to expect.",
+            "sections": ["urgent-help", "sources"],
+        }
+    }
     entries = [
-        {"page": "side-effects.md", "url": f"{SITE_URL}side-effects/", "summary": "What to expect.",
-         "email_sentence": f"Read it here: {SITE_URL}side-effects/"},
-        {"page": "side-effects.md", "url": f"{SITE_URL}side-effects/#old-heading", "summary": "Gone.",
-         "email_sentence": f"Read it here: {SITE_URL}side-effects/#old-heading"},
+        {
+            "page": "side-effects.md",
+            "url": f"{SITE_URL}side-effects/",
+            "summary": "What to expect.",
+            "email_sentence": f"Read it here: {SITE_URL}side-effects/",
+        },
+        {
+            "page": "side-effects.md",
+            "url": f"{SITE_URL}side-effects/#old-heading",
+            "summary": "Gone.",
+            "email_sentence": f"Read it here: {SITE_URL}side-effects/#old-heading",
+        },
     ]
     assert library_problems(entries, pages) == [
         f"docs/side-effects.md: {SITE_URL}side-effects/#urgent-help is not in the staff library",
@@ -111,7 +125,9 @@ def test_the_staff_page_shows_every_entry_of_the_json_file(site_dir, json_entrie
 
 def test_the_staff_page_is_linked_from_the_footer_and_not_in_the_navigation(site_dir):
     tree = parsed_page(site_dir, "index.md")
-    assert [a.attributes["href"] for a in tree.css(".md-footer a") if a.text(strip=True) == "Links for clinic staff"] == ["staff/"]
+    assert [
+        a.attributes["href"] for a in tree.css(".md-footer a") if a.text(strip=True) == "Links for clinic staff"
+    ] == ["staff/"]
     assert not [a for a in tree.css(".md-nav a") if "staff/" in a.attributes.get("href", "")]
 
 
@@ -123,9 +139,15 @@ def test_the_staff_page_is_linked_from_the_footer_and_not_in_the_navigation(site
             '<div class="admonition danger"><p class="admonition-title">Call 999 now if:</p><ul><li>you have trouble breathing</li></ul></div>',
             "Call 999 now if: you have trouble breathing",
         ),
-        ("<p>NICE says you can have it if all of these are true:</p><ul><li>You are an adult.</li></ul>", "NICE says you can have it if all of these are true: you are an adult."),
+        (
+            "<p>NICE says you can have it if all of these are true:</p><ul><li>You are an adult.</li></ul>",
+            "NICE says you can have it if all of these are true: you are an adult.",
+        ),
         ("<p>It says:</p><ul><li>NICE advises the NHS.</li></ul>", "It says: NICE advises the NHS."),
-        ('<p><img src="timeline.svg" alt="Timeline of treatment: week 0 to 24. The same is written below."></p>', "Timeline of treatment: week 0 to 24."),
+        (
+            '<p><img src="timeline.svg" alt="Timeline of treatment: week 0 to 24. The same is written below."></p>',
+            "Timeline of treatment: week 0 to 24.",
+        ),
     ],
     ids=["paragraph", "urgent-box", "lead-in", "lead-in-to-an-abbreviation", "picture-only"],
 )

@@ -23,7 +23,9 @@ def guide_problems(html: str) -> list[str]:
     problems = [f"id {id!r} appears {count} times" for id, count in ids.items() if count > 1]
     for link in tree.css('article a[href^="#"]'):
         if link.attributes["href"][1:] not in ids:
-            problems.append(f"the link {link.attributes['href']!r} ({link.text(strip=True)!r}) leads nowhere in the guide")
+            problems.append(
+                f"the link {link.attributes['href']!r} ({link.text(strip=True)!r}) leads nowhere in the guide"
+            )
     return problems
 
 
@@ -89,7 +91,9 @@ def test_the_whole_guide_lists_every_source_once_at_the_end(site_dir):
     guide = parsed_page(site_dir, GUIDE_PAGE)
     cited = list(dict.fromkeys(key for page in GUIDE_NAV for key in page_meta(page).get("sources", [])))
     listed = [node.attributes["id"] for node in guide.css("section.whole-guide__sources li [id]")]
-    assert listed == [f"source-{key}" for key in cited], "overrides/hooks/whole_guide.py must gather every page's sources"
+    assert listed == [f"source-{key}" for key in cited], (
+        "overrides/hooks/whole_guide.py must gather every page's sources"
+    )
     per_page = [node.attributes["id"] for node in guide.css("section.whole-guide__page [id$='--sources']")]
     assert not per_page, f"the guide repeats Sources lists under {per_page}: it should list them once, at the end"
 
@@ -106,7 +110,9 @@ def test_no_section_of_the_guide_is_named_like_another(site_dir):
     names = [link.text(strip=True) for link in guide.css('nav.md-nav--secondary [data-md-component="toc"] > li > a')]
     assert len(names) == len(GUIDE_NAV) + 1, names  # every page, then the sources
     alike = [(name, other) for name in names for other in names if name != other and other.startswith(name)]
-    assert len(set(names)) == len(names) and not alike, f"sections named alike in the whole guide's contents: {alike or names}"
+    assert len(set(names)) == len(names) and not alike, (
+        f"sections named alike in the whole guide's contents: {alike or names}"
+    )
 
 
 def test_every_answer_in_the_guide_is_open_once(site_dir):

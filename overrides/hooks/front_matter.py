@@ -24,7 +24,6 @@ OPTIONAL_FIELDS = ("hide", "search", "template")
 DESCRIPTION_LENGTH = range(50, 161)
 
 
-
 def _impossible_dates(block: str) -> list[tuple[int, str, str]]:
     """The (line, field, value) of each `field: YYYY-MM-DD` whose day is not in the calendar."""
     found = []
@@ -93,7 +92,9 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
         line = mark.line + 2 if mark else 2
         problem = getattr(error, "problem", None) or "it is not valid YAML"
         if "'\\t'" in problem:
-            return [f"{path}:{line}: the front matter has a tab: indent with spaces, never tabs (`  - article-general`)"]
+            return [
+                f"{path}:{line}: the front matter has a tab: indent with spaces, never tabs (`  - article-general`)"
+            ]
         return [
             f"{path}:{line}: the front matter cannot be read ({problem}): check the colons and "
             "indentation, and put quotes around a value that contains a colon"
@@ -169,7 +170,10 @@ def check_front_matter(path: str, text: str, known_sources: dict, today: datetim
         else:
             for key in sources:
                 if not isinstance(key, str):
-                    error("sources", "each source must be one key on its own: write `sources: [article-general, nice-ta260]`")
+                    error(
+                        "sources",
+                        "each source must be one key on its own: write `sources: [article-general, nice-ta260]`",
+                    )
                 elif key not in known_sources:
                     close = difflib.get_close_matches(str(key), list(known_sources), n=1)
                     hint = f"did you mean `{close[0]}`? " if close else ""

@@ -14,6 +14,7 @@ from site_tools.link_check import ALLOWED_DOMAINS_FILE, check_site, read_allowed
 
 _sources: dict[str, str] = {}
 
+
 def on_files(files: Files, config: MkDocsConfig) -> None:
     """Remember which Markdown file each page is built from, for the messages."""
     root = os.path.dirname(config.config_file_path)

@@ -34,8 +34,18 @@ SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
-        "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "interest-cohort",
-        "magnetometer", "microphone", "midi", "payment", "usb",
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
     )
 )
 # Material's own files carry a hash in their names, but docs/assets/ holds the site's stylesheet

@@ -64,7 +64,7 @@ def section_texts(content: str) -> dict[str, str]:
     """Each h2's id mapped to the HTML between it and the next h2."""
     headings = list(SECTION_HEADING.finditer(content))
     ends = [heading.start() for heading in headings[1:]] + [len(content)]
-    return {heading["id"]: content[heading.end():end] for heading, end in zip(headings, ends)}
+    return {heading["id"]: content[heading.end() : end] for heading, end in zip(headings, ends)}
 
 
 def library_entries(pages, clinic_name: str) -> list[dict]:

@@ -49,7 +49,9 @@ def section_id(page) -> str:
     return "home" if stem == "index" else stem.replace("/", "-")
 
 
-def new_value(name: str, value: str, prefix: str, page_url: str, guide_url: str, ids_by_url: dict, page_ids: dict) -> str:
+def new_value(
+    name: str, value: str, prefix: str, page_url: str, guide_url: str, ids_by_url: dict, page_ids: dict
+) -> str:
     """An id or link of the page at `page_url` ("/side-effects/"), made to work inside the guide.
     `ids_by_url` maps each guide page's URL to its section id; `page_ids`, to the ids in its page."""
     if name == "id":
@@ -78,7 +80,9 @@ def gathered_html(pages, guide_url: str) -> str:
     ids_by_url = {"/" + page.url: section_id(page) for page in pages}
     # Each page's content without its Sources list, which the guide gives once, at the end.
     contents = {"/" + page.url: SOURCES_SECTION.sub("", page.content) for page in pages}
-    page_ids = {url: {value for name, value in ATTRIBUTE.findall(content) if name == "id"} for url, content in contents.items()}
+    page_ids = {
+        url: {value for name, value in ATTRIBUTE.findall(content) if name == "id"} for url, content in contents.items()
+    }
     sections = []
     sources: dict[str, str] = {}  # each source's <li>, by key, in the order pages first cite them
     for page in pages:
@@ -121,7 +125,12 @@ def guide_toc(pages):
     """The guide's table of contents: one entry per page, then the sources."""
     return get_toc(
         [
-            {"level": 2, "id": section_id(page), "name": html.escape(page.meta.get("title") or page.title), "children": []}
+            {
+                "level": 2,
+                "id": section_id(page),
+                "name": html.escape(page.meta.get("title") or page.title),
+                "children": [],
+            }
             for page in pages
         ]
         + [{"level": 2, "id": SOURCES_ID, "name": SOURCES_HEADING, "children": []}]
