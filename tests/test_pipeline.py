@@ -139,3 +139,28 @@ def test_a_hook_moved_above_one_it_needs_is_caught():
         "mkdocs.yml: front_matter.py must run after editor_files.py (README.md says so): "
         "move it below editor_files.py in `hooks:`",
     ]
+
+
+def untyped_handlers(module) -> list[str]:
+    """The hook's event handlers that leave a parameter or the return without a type."""
+    return [
+        name
+        for name in EVENTS
+        if callable(handler := getattr(module, name, None))
+        and ("return" not in handler.__annotations__ or len(handler.__annotations__) <= handler.__code__.co_argcount)
+    ]
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+def test_each_hooks_handlers_are_typed(hook):
+    untyped = untyped_handlers(importlib.import_module(f"site_hooks.{hook.removesuffix('.py')}"))
+    assert not untyped, (
+        f"overrides/hooks/{hook}: type every parameter and the return of {untyped}, with MkDocs' classes"
+    )
+
+
+def test_an_untyped_handler_is_caught():
+    def on_files(files, config):
+        return files
+
+    assert untyped_handlers(type("hook", (), {"on_files": staticmethod(on_files)})) == ["on_files"]
