@@ -197,7 +197,7 @@ def element_problems(tag: str, attributes: dict) -> list[tuple[str, list[str]]]:
     return problems
 
 
-def page_problems(path: str, source: str, html: str) -> list[str]:
+def active_content_problems(path: str, source: str, html: str) -> list[str]:
     """One message, "path:line: problem: fix", for each problem in `html`, the content that the
     file `path` (its text: `source`) renders to."""
     tree = LexborHTMLParser(f"<!DOCTYPE html><html><head></head><body>{html}</body></html>")

@@ -23,7 +23,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from site_hooks.editor_files import file_problems
-from site_tools.active_content import page_problems, svg_problems
+from site_tools.active_content import active_content_problems, svg_problems
 from site_tools.site_files import CONFIG_FILE, DOCS, ROOT
 
 ROUNDS = 5
@@ -58,7 +58,7 @@ def collect_pages(site_dir: str) -> list[tuple[str, str, str]]:
 def run_checks(pages, svgs, files) -> list[str]:
     problems = []
     for path, markdown, html in pages:
-        problems += page_problems(path, markdown, html)
+        problems += active_content_problems(path, markdown, html)
     for path, text in svgs:
         problems += svg_problems(path, text)
     for path, data in files:

@@ -4,7 +4,7 @@ the line and the fix (site_tools/active_content.py, overrides/hooks/refuse_activ
 import markdown
 import pytest
 
-from site_tools.active_content import page_problems, svg_problems
+from site_tools.active_content import active_content_problems, svg_problems
 from site_tools.site_files import DOCS, build, copy_project, load_config
 
 PAGE = "docs/side-effects.md"
@@ -236,7 +236,7 @@ def test_the_markup_real_content_renders_to_passes():
         'class="diagram"',
     ):
         assert markup in html, f"the sample no longer renders {markup}: the test would not show that it is allowed"
-    assert page_problems("docs/x.md", REAL_CONTENT, html) == []
+    assert active_content_problems("docs/x.md", REAL_CONTENT, html) == []
 
 
 @pytest.mark.parametrize(
@@ -255,7 +255,7 @@ def test_the_markup_real_content_renders_to_passes():
     ],
 )
 def test_broken_html_fed_straight_to_the_check_is_refused(html, expected):
-    problems = page_problems(
+    problems = active_content_problems(
         "docs/x.md", "Some text\n" + html, f"<table><tr>{html}</tr></table>" if "<td" in html else html
     )
     assert problems and expected in problems[0], problems

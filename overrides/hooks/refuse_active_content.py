@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from site_tools.active_content import page_problems, svg_problems
+from site_tools.active_content import active_content_problems, svg_problems
 
 _problems: list[str] = []
 
@@ -35,7 +35,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.abs_src_path:
-        _problems.extend(page_problems(_path(config, page.file.abs_src_path), page.file.content_string, html))
+        _problems.extend(active_content_problems(_path(config, page.file.abs_src_path), page.file.content_string, html))
     return html
 
 
