@@ -90,27 +90,21 @@ class InlineCode(HTMLParser):
             self._open = None
 
 
-def inline_scripts(html: str) -> Counter:
-    """Each inline script of `html` that runs, with the number of times it occurs."""
+def read_inline_code(html: str) -> InlineCode:
     found = InlineCode()
     found.feed(html)
     found.close()
-    return found.script_counts
+    return found
+
+
+def inline_scripts(html: str) -> Counter:
+    """Each inline script of `html` that runs, with the number of times it occurs."""
+    return read_inline_code(html).script_counts
 
 
 def theme_scripts(output: str, content: str) -> set[str]:
     """The inline scripts the templates wrote into a page's `output`: those beyond its `content`'s."""
     return set(inline_scripts(output) - inline_scripts(content))
-
-
-def inline_code(site_dir: Path) -> InlineCode:
-    """Every distinct inline script, <style> and style attribute of every page in `site_dir`."""
-    found = InlineCode()
-    for page in sorted(site_dir.rglob("*.html")):
-        found.feed(page.read_text(encoding="utf-8"))
-        found.close()
-        found.reset()
-    return found
 
 
 def content_security_policy(code: InlineCode) -> str:
@@ -167,10 +161,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    code = inline_code(site_dir)
-    # The files that hold no page's content: 404.html, a template, and the redirects plugin's pages,
-    # whose script keeps the #section of an old address.
-    without_content = [path for path in site_dir.rglob("*.html") if path not in _pages]
-    code.scripts = _theme_scripts.union(*(inline_scripts(path.read_text(encoding="utf-8")) for path in without_content))
-    # The styles stay those of the built pages: see the opening comment.
+    code = InlineCode()
+    code.scripts = set(_theme_scripts)
+    for path in sorted(site_dir.rglob("*.html")):
+        found = read_inline_code(path.read_text(encoding="utf-8"))
+        # The styles are those of the built pages: see the opening comment.
+        code.styles |= found.styles
+        code.style_attributes |= found.style_attributes
+        # A file that holds no page's content (404.html, a template, and the redirects plugin's
+        # pages, whose script keeps the #section of an old address) has only the theme's scripts.
+        if path not in _pages:
+            code.scripts |= found.scripts
     (site_dir / "_headers").write_text(headers_file(code), encoding="utf-8")
